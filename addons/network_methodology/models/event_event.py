@@ -1,0 +1,126 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .network_offer import EVENT_FORMS
+
+
+class EventEvent(models.Model):
+    _name = "event.event"
+    _inherit = ["event.event", "network.school.year.mixin"]
+    _school_year_date_field = "date_begin"
+
+    is_network_event = fields.Boolean(string="Network Event", index=True, tracking=True)
+    event_form = fields.Selection(EVENT_FORMS, string="Form")
+    host_organization_id = fields.Many2one(
+        "res.partner",
+        string="Host Organization",
+        index=True,
+        tracking=True,
+        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+    )
+    offer_id = fields.Many2one("network.offer", string="Offer", index=True)
+    request_ids = fields.One2many("network.request", "event_id", string="Requests")
+    project_id = fields.Many2one("network.project", string="Sub-project", index=True)
+    presenter_ids = fields.Many2many(
+        "res.partner",
+        "event_event_network_presenter_rel",
+        "event_id",
+        "partner_id",
+        string="Presenters",
+        help="Teachers passing on their experience at this event (red tokens).",
+    )
+    token_ids = fields.One2many("network.activity.token", "event_id", string="Tokens")
+    token_count = fields.Integer(compute="_compute_token_count")
+    tokens_issued = fields.Boolean(readonly=True, copy=False)
+
+    def _compute_token_count(self):
+        counts = dict(
+            self.env["network.activity.token"]._read_group(
+                [("event_id", "in", self.ids)], ["event_id"], ["__count"]
+            )
+        )
+        for event in self:
+            event.token_count = counts.get(event, 0)
+
+    def _compute_event_mail_ids(self):
+        # Core's default schedulers mail a PDF ticket per attendee; network events keep
+        # only what their template (if any) asks for.
+        network = self.filtered(lambda e: e.is_network_event and not e.event_type_id)
+        super(EventEvent, self - network)._compute_event_mail_ids()
+
+    @api.constrains("presenter_ids", "host_organization_id", "is_network_event")
+    def _check_presenters(self):
+        for event in self.filtered("is_network_event"):
+            strangers = event.presenter_ids.filtered(lambda p: not p.is_teacher)
+            if strangers:
+                raise ValidationError(
+                    _(
+                        "%(names)s cannot present at “%(event)s”: presenters must be teachers.",
+                        names=", ".join(strangers.mapped("name")),
+                        event=event.name,
+                    )
+                )
+
+    def action_issue_tokens(self):
+        """Give green tokens to attending teachers and red tokens to presenters.
+
+        Idempotent: tokens that already exist are not created again. Linked requests
+        become carried out."""
+        not_network = self.filtered(lambda e: not e.is_network_event)
+        if not_network:
+            raise UserError(
+                _("“%s” is not a network event: it gives no tokens.", not_network[0].name)
+            )
+        now = fields.Datetime.now()
+        future = self.filtered(lambda e: e.date_begin > now)
+        if future:
+            raise UserError(
+                _("“%s” has not taken place yet: tokens are issued after the event.", future[0].name)
+            )
+        Token = self.env["network.activity.token"]
+        existing = {
+            (t.partner_id.id, t.event_id.id, t.role)
+            for t in Token.with_context(active_test=False).search([("event_id", "in", self.ids)])
+        }
+        attended = self.env["event.registration"].search(
+            [
+                ("event_id", "in", self.ids),
+                ("state", "=", "done"),
+                ("partner_id.is_teacher", "=", True),
+            ]
+        )
+        vals_list = []
+
+        def add(partner, event, role):
+            key = (partner.id, event.id, role)
+            if key not in existing:
+                existing.add(key)
+                vals_list.append(
+                    {
+                        "partner_id": partner.id,
+                        "organization_id": partner.parent_id.id,
+                        "event_id": event.id,
+                        "role": role,
+                        "date": event.date_begin.date(),
+                    }
+                )
+
+        for event in self:
+            for presenter in event.presenter_ids:
+                add(presenter, event, "presenter")
+        for registration in attended:
+            # A presenter earns the red token only, not a green one for the same event.
+            if registration.partner_id not in registration.event_id.presenter_ids:
+                add(registration.partner_id, registration.event_id, "listener")
+        tokens = Token.create(vals_list)
+        self.write({"tokens_issued": True})
+        self.request_ids._action_done()
+        return tokens
+
+    def action_view_tokens(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "network_methodology.network_activity_token_action"
+        )
+        action["domain"] = [("event_id", "=", self.id)]
+        return action

@@ -1,0 +1,156 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class NetworkAgreement(models.Model):
+    _name = "network.agreement"
+    _description = "Network Agreement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
+    )
+    agreement_kind = fields.Selection(
+        [
+            ("cooperation", "Cooperation agreement with the centre"),
+            ("interaction", "Network interaction agreement"),
+        ],
+        string="Kind",
+        required=True,
+        default="cooperation",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Organization",
+        tracking=True,
+        index=True,
+        domain=[("is_company", "=", True)],
+        help="The organization that signs a cooperation agreement with the centre.",
+    )
+    executor_id = fields.Many2one(
+        "res.partner",
+        string="Executor",
+        tracking=True,
+        index=True,
+        domain=[("is_company", "=", True)],
+        help="The organization passing on its experience.",
+    )
+    customer_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        tracking=True,
+        index=True,
+        domain=[("is_company", "=", True)],
+        help="The organization ordering network events.",
+    )
+    party_ids = fields.Many2many(
+        "res.partner",
+        "network_agreement_party_rel",
+        "agreement_id",
+        "partner_id",
+        string="Parties",
+        compute="_compute_party_ids",
+        store=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    date_start = fields.Date(string="Valid From", tracking=True)
+    date_end = fields.Date(string="Valid Until", tracking=True)
+    subject = fields.Text(help="Goals, tasks and content of the cooperation.")
+    financing_terms = fields.Text()
+    signed_scan = fields.Binary(string="Signed Scan", attachment=True, copy=False)
+    signed_scan_filename = fields.Char(copy=False)
+    date_signed = fields.Date(readonly=True, copy=False, tracking=True)
+    termination_reason = fields.Text(readonly=True, copy=False)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("signed", "Signed"),
+            ("expired", "Expired"),
+            ("terminated", "Terminated"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+
+    _sql_constraints = [
+        (
+            "dates_check",
+            "CHECK(date_start IS NULL OR date_end IS NULL OR date_start <= date_end)",
+            "An agreement must end after it starts.",
+        ),
+        (
+            "interaction_parties_check",
+            "CHECK(executor_id IS NULL OR customer_id IS NULL OR executor_id != customer_id)",
+            "The executor and the customer must be different organizations.",
+        ),
+    ]
+
+    @api.depends("agreement_kind", "partner_id", "executor_id", "customer_id")
+    def _compute_party_ids(self):
+        for agreement in self:
+            if agreement.agreement_kind == "interaction":
+                agreement.party_ids = agreement.executor_id | agreement.customer_id
+            else:
+                agreement.party_ids = agreement.partner_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("network.agreement")
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda a: a.state != "draft"):
+            raise UserError(_("Only draft agreements can be deleted."))
+
+    def _check_ready_to_sign(self):
+        for agreement in self:
+            if agreement.state != "draft":
+                raise UserError(_("Agreement %s is not a draft and cannot be signed.", agreement.name))
+            if agreement.agreement_kind == "cooperation" and not agreement.partner_id:
+                raise ValidationError(
+                    _("Agreement %s has no organization to sign it with.", agreement.name)
+                )
+            if agreement.agreement_kind == "interaction" and not (
+                agreement.executor_id and agreement.customer_id
+            ):
+                raise ValidationError(
+                    _("Agreement %s needs both an executor and a customer.", agreement.name)
+                )
+            if not (agreement.date_start and agreement.date_end):
+                raise ValidationError(
+                    _("Agreement %s needs a period (start and end dates).", agreement.name)
+                )
+            if agreement.date_end < fields.Date.context_today(self):
+                raise ValidationError(
+                    _("The period of agreement %s has already ended.", agreement.name)
+                )
+
+    def action_sign(self):
+        self._check_ready_to_sign()
+        self.write({"state": "signed", "date_signed": fields.Date.context_today(self)})
+        return True
+
+    def action_terminate(self, reason=None):
+        if self.filtered(lambda a: a.state != "signed"):
+            raise UserError(_("Only a signed agreement can be terminated."))
+        self.write({"state": "terminated", "termination_reason": reason or False})
+        return True
+
+    @api.model
+    def _cron_expire(self):
+        expired = self.search(
+            [("state", "=", "signed"), ("date_end", "<", fields.Date.context_today(self))]
+        )
+        expired.write({"state": "expired"})
+        return expired

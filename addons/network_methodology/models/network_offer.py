@@ -1,0 +1,148 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+EVENT_FORMS = [
+    ("lecture", "Lecture"),
+    ("seminar", "Seminar"),
+    ("workshop", "Workshop"),
+    ("training", "Training"),
+    ("consultation", "Consultation"),
+    ("joint_lab", "Joint laboratory"),
+    ("internship", "Internship"),
+    ("festival", "Festival"),
+    ("conference", "Conference"),
+    ("master_class", "Master class"),
+    ("webinar", "Webinar"),
+    ("open_lesson", "Open lesson"),
+    ("round_table", "Round table"),
+    ("methodical_landing", "Methodical landing"),
+    ("expedition", "Expedition"),
+    ("contest", "Contest"),
+]
+
+AUDIENCES = [
+    ("teachers", "Teachers"),
+    ("primary_teachers", "Primary school teachers"),
+    ("preschool_teachers", "Kindergarten teachers"),
+    ("heads", "Heads and deputy heads"),
+    ("young_teachers", "Young teachers"),
+    ("specialists", "Psychologists, speech therapists, tutors"),
+    ("all", "All educators"),
+]
+
+
+class NetworkOffer(models.Model):
+    _name = "network.offer"
+    _description = "Offer of Innovative Experience"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "school_year_id desc, name"
+
+    name = fields.Char(string="Theme", required=True, tracking=True)
+    organization_id = fields.Many2one(
+        "res.partner",
+        string="Executor",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+    )
+    school_year_id = fields.Many2one(
+        "network.school.year",
+        string="School Year",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env["network.school.year"]._get_current(),
+    )
+    project_id = fields.Many2one("network.project", string="Sub-project", tracking=True)
+    event_form = fields.Selection(EVENT_FORMS, string="Form", required=True, tracking=True)
+    audience = fields.Selection(AUDIENCES, default="teachers", required=True)
+    description = fields.Html()
+    duration_hours = fields.Float(string="Duration (hours)", default=2.0)
+    max_participants = fields.Integer(string="Maximum Participants")
+    presenter_ids = fields.Many2many(
+        "res.partner",
+        "network_offer_presenter_rel",
+        "offer_id",
+        "partner_id",
+        string="Presenters",
+        help="Teachers of the executor organization who pass on the experience.",
+    )
+    request_ids = fields.One2many("network.request", "offer_id", string="Requests")
+    request_count = fields.Integer(compute="_compute_request_count", store=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("published", "Published"), ("archived", "Archived")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    color = fields.Integer()
+
+    _sql_constraints = [
+        (
+            "numbers_check",
+            "CHECK(duration_hours >= 0 AND max_participants >= 0)",
+            "Duration and maximum participants cannot be negative.",
+        ),
+    ]
+
+    @api.depends("request_ids.state")
+    def _compute_request_count(self):
+        counts = dict(
+            self.env["network.request"]._read_group(
+                [("offer_id", "in", self.ids), ("state", "not in", ("draft", "cancelled"))],
+                ["offer_id"],
+                ["__count"],
+            )
+        )
+        for offer in self:
+            offer.request_count = counts.get(offer, 0)
+
+    @api.constrains("presenter_ids", "organization_id")
+    def _check_presenters(self):
+        for offer in self:
+            strangers = offer.presenter_ids.filtered(
+                lambda p, org=offer.organization_id: not p.is_teacher or p.parent_id != org
+            )
+            if strangers:
+                raise ValidationError(
+                    _(
+                        "%(names)s cannot present offer “%(offer)s”: presenters must be "
+                        "teachers of %(org)s.",
+                        names=", ".join(strangers.mapped("name")),
+                        offer=offer.name,
+                        org=offer.organization_id.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda o: o.state != "draft"):
+            raise UserError(_("Only draft offers can be deleted; archive the others."))
+
+    def action_publish(self):
+        for offer in self:
+            if offer.state != "draft":
+                raise UserError(_("Only a draft offer can be published (“%s”).", offer.name))
+            if not offer.presenter_ids:
+                raise ValidationError(
+                    _("Offer “%s” needs at least one presenting teacher.", offer.name)
+                )
+        self.write({"state": "published"})
+        return True
+
+    def action_archive_offer(self):
+        if self.filtered(lambda o: o.state != "published"):
+            raise UserError(_("Only a published offer can be archived."))
+        self.write({"state": "archived"})
+        return True
+
+    def action_reset_to_draft(self):
+        if self.filtered(lambda o: o.state != "archived"):
+            raise UserError(_("Only an archived offer can be returned to draft."))
+        self.write({"state": "draft"})
+        return True

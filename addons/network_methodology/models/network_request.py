@@ -1,0 +1,194 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class NetworkRequest(models.Model):
+    _name = "network.request"
+    _description = "Network Event Request"
+    _inherit = ["mail.thread", "mail.activity.mixin", "network.school.year.mixin"]
+    _school_year_date_field = "date_request"
+    _order = "date_request desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
+    )
+    requester_id = fields.Many2one(
+        "res.partner",
+        string="Applicant",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+    )
+    offer_id = fields.Many2one(
+        "network.offer",
+        string="Offer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("state", "=", "published")],
+    )
+    executor_id = fields.Many2one(
+        related="offer_id.organization_id", store=True, index=True, string="Executor"
+    )
+    project_id = fields.Many2one(related="offer_id.project_id", store=True)
+    event_form = fields.Selection(related="offer_id.event_form", store=True)
+    date_request = fields.Date(
+        string="Request Date", required=True, default=fields.Date.context_today, copy=False
+    )
+    date_wished = fields.Date(string="Preferred Date")
+    participants_planned = fields.Integer(string="Planned Participants", default=1, tracking=True)
+    comment = fields.Text()
+    event_id = fields.Many2one(
+        "event.event", string="Network Event", readonly=True, copy=False, index=True
+    )
+    rejection_reason = fields.Text(readonly=True, copy=False)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("scheduled", "Scheduled"),
+            ("done", "Carried out"),
+            ("rejected", "Rejected"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    _sql_constraints = [
+        (
+            "participants_check",
+            "CHECK(participants_planned > 0)",
+            "A request must plan at least one participant.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("network.request")
+        return super().create(vals_list)
+
+    @api.constrains("requester_id", "offer_id")
+    def _check_requester_offer(self):
+        for request in self:
+            if request.requester_id == request.offer_id.organization_id:
+                raise ValidationError(
+                    _("An organization cannot request an event from itself (%s).", request.name)
+                )
+            if request.offer_id.state != "published":
+                raise ValidationError(
+                    _(
+                        "Offer “%s” is not published: events can only be requested "
+                        "for published offers.",
+                        request.offer_id.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda r: r.state not in ("draft", "cancelled")):
+            raise UserError(_("Only draft or cancelled requests can be deleted."))
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                _(
+                    "Request %(name)s is %(state)s and cannot be %(action)s.",
+                    name=wrong[0].name,
+                    state=states[wrong[0].state].lower(),
+                    action=action,
+                )
+            )
+
+    def action_submit(self):
+        self._check_state(("draft",), _("submitted"))
+        archived = self.filtered(lambda r: r.offer_id.state != "published")
+        if archived:
+            raise UserError(
+                _("Offer “%s” is no longer published.", archived[0].offer_id.name)
+            )
+        self.write({"state": "submitted"})
+        return True
+
+    def action_accept(self):
+        self._check_state(("submitted",), _("accepted"))
+        self.write({"state": "accepted"})
+        return True
+
+    def action_reject(self, reason=None):
+        self._check_state(("submitted", "accepted"), _("rejected"))
+        self.write({"state": "rejected", "rejection_reason": reason or False})
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "submitted", "accepted", "scheduled"), _("cancelled"))
+        self.write({"state": "cancelled"})
+        return True
+
+    def _event_dates(self, date_begin=None, date_end=None):
+        """Start and end (naive UTC) of the event: given, or on the preferred date at 10:00
+        in the user's time zone (two weeks ahead when no date was preferred)."""
+        if date_begin:
+            date_begin = fields.Datetime.to_datetime(date_begin)
+        else:
+            day = self.date_wished or fields.Date.context_today(self) + timedelta(days=14)
+            tz = pytz.timezone(self.env.user.tz or "UTC")
+            local = tz.localize(datetime.combine(day, time(10, 0)))
+            date_begin = local.astimezone(pytz.utc).replace(tzinfo=None)
+        if date_end:
+            date_end = fields.Datetime.to_datetime(date_end)
+        else:
+            date_end = date_begin + timedelta(hours=self.offer_id.duration_hours or 2.0)
+        if date_end < date_begin:
+            raise ValidationError(_("The event must end after it starts."))
+        return date_begin, date_end
+
+    def action_schedule(self, date_begin=None, date_end=None):
+        """Create the network event of each accepted request from its offer; return the events."""
+        self._check_state(("accepted",), _("scheduled"))
+        vals_list = []
+        for request in self:
+            offer = request.offer_id
+            begin, end = request._event_dates(date_begin, date_end)
+            vals_list.append(
+                {
+                    "name": offer.name,
+                    "is_network_event": True,
+                    "event_form": offer.event_form,
+                    "offer_id": offer.id,
+                    "host_organization_id": offer.organization_id.id,
+                    "organizer_id": offer.organization_id.id,
+                    "project_id": offer.project_id.id,
+                    "presenter_ids": [Command.set(offer.presenter_ids.ids)],
+                    "date_begin": begin,
+                    "date_end": end,
+                    "seats_max": offer.max_participants or request.participants_planned,
+                    "seats_limited": bool(offer.max_participants),
+                }
+            )
+        events = self.env["event.event"].create(vals_list)
+        for request, event in zip(self, events, strict=True):
+            request.write({"state": "scheduled", "event_id": event.id})
+        return events
+
+    def action_schedule_open(self):
+        """Button: schedule and open the new event."""
+        return self.action_schedule()._get_records_action(name=_("Network Event"))
+
+    def _action_done(self):
+        self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})

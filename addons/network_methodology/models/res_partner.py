@@ -1,0 +1,121 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+ORG_KINDS = [
+    ("school", "School"),
+    ("kindergarten", "Kindergarten"),
+    ("additional_education", "Additional education"),
+    ("college", "College"),
+    ("center", "Methodological centre"),
+    ("authority", "Education authority"),
+    ("other", "Other"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_network_member = fields.Boolean(
+        string="Network Member", tracking=True, help="The organization takes part in the network."
+    )
+    network_org_kind = fields.Selection(ORG_KINDS, string="Kind of Organization", tracking=True)
+    innovation_status_ids = fields.Many2many(
+        "network.innovation.status", string="Innovation Statuses"
+    )
+    network_level = fields.Selection(
+        [
+            ("1", "1 - Innovation centre"),
+            ("2", "2 - Network partner"),
+            ("3", "3 - Partner platform"),
+        ],
+        string="Network Level",
+    )
+    is_teacher = fields.Boolean(
+        string="Teacher", help="A teacher of the organization this contact belongs to."
+    )
+    teacher_position = fields.Char(string="Position")
+    teacher_ids = fields.One2many(
+        "res.partner", "parent_id", string="Teachers", domain=[("is_teacher", "=", True)]
+    )
+    network_agreement_count = fields.Integer(compute="_compute_network_counts")
+    network_offer_count = fields.Integer(compute="_compute_network_counts")
+    network_request_made_count = fields.Integer(compute="_compute_network_counts")
+    network_request_received_count = fields.Integer(compute="_compute_network_counts")
+    network_event_hosted_count = fields.Integer(compute="_compute_network_counts")
+    network_teacher_count = fields.Integer(compute="_compute_network_counts")
+    network_token_count = fields.Integer(compute="_compute_network_counts")
+
+    @api.constrains("is_teacher", "parent_id", "is_company")
+    def _check_teacher(self):
+        for partner in self.filtered("is_teacher"):
+            if partner.is_company or not partner.parent_id:
+                raise ValidationError(
+                    _("Teacher %s must be a person belonging to an organization.", partner.name)
+                )
+
+    def _count_by(self, model, field, domain=None):
+        groups = self.env[model]._read_group(
+            [(field, "in", self.ids), *(domain or [])], [field], ["__count"]
+        )
+        return {partner.id: count for partner, count in groups}
+
+    def _compute_network_counts(self):
+        orgs = self.filtered("id")
+        counts = {
+            "network_agreement_count": orgs._count_by("network.agreement", "party_ids"),
+            "network_offer_count": orgs._count_by("network.offer", "organization_id"),
+            "network_request_made_count": orgs._count_by("network.request", "requester_id"),
+            "network_request_received_count": orgs._count_by("network.request", "executor_id"),
+            "network_event_hosted_count": orgs._count_by("event.event", "host_organization_id"),
+            "network_teacher_count": orgs._count_by(
+                "res.partner", "parent_id", [("is_teacher", "=", True)]
+            ),
+            "network_token_count": orgs._count_by("network.activity.token", "organization_id"),
+        }
+        for partner in self:
+            for field, values in counts.items():
+                partner[field] = values.get(partner.id, 0)
+
+    def _action_network_records(self, xmlid, field):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [(field, "=", self.id)]
+        action["context"] = {"default_" + field: self.id} if field != "party_ids" else {}
+        return action
+
+    def action_view_network_agreements(self):
+        return self._action_network_records(
+            "network_methodology.network_agreement_action", "party_ids"
+        )
+
+    def action_view_network_offers(self):
+        return self._action_network_records(
+            "network_methodology.network_offer_action", "organization_id"
+        )
+
+    def action_view_network_requests_made(self):
+        return self._action_network_records(
+            "network_methodology.network_request_action", "requester_id"
+        )
+
+    def action_view_network_requests_received(self):
+        return self._action_network_records(
+            "network_methodology.network_request_action", "executor_id"
+        )
+
+    def action_view_network_events(self):
+        return self._action_network_records(
+            "network_methodology.event_event_action_network", "host_organization_id"
+        )
+
+    def action_view_network_teachers(self):
+        action = self._action_network_records(
+            "network_methodology.res_partner_action_teacher", "parent_id"
+        )
+        action["context"] = {"default_parent_id": self.id, "default_is_teacher": True}
+        return action
+
+    def action_view_network_tokens(self):
+        return self._action_network_records(
+            "network_methodology.network_activity_token_action", "organization_id"
+        )
