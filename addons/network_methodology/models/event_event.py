@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -41,6 +43,18 @@ class EventEvent(models.Model):
         )
         for event in self:
             event.token_count = counts.get(event, 0)
+
+    def _school_year_day(self):
+        # The local day of the event decides: 1 Sep 01:00 in Perm is still 31 Aug in UTC.
+        self.ensure_one()
+        if not self.date_begin:
+            return False
+        local = pytz.utc.localize(self.date_begin).astimezone(pytz.timezone(self.date_tz or "UTC"))
+        return local.date()
+
+    @api.depends("date_begin", "date_tz")
+    def _compute_school_year_id(self):
+        return super()._compute_school_year_id()
 
     def _compute_event_mail_ids(self):
         # Core's default schedulers mail a PDF ticket per attendee; network events keep
@@ -101,7 +115,7 @@ class EventEvent(models.Model):
                         "organization_id": partner.parent_id.id,
                         "event_id": event.id,
                         "role": role,
-                        "date": event.date_begin.date(),
+                        "date": event._school_year_day(),
                     }
                 )
 

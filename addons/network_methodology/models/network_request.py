@@ -190,5 +190,10 @@ class NetworkRequest(models.Model):
         """Button: schedule and open the new event."""
         return self.action_schedule()._get_records_action(name=_("Network Event"))
 
+    def action_view_event(self):
+        """Smart button: open the network event of the request."""
+        self.ensure_one()
+        return self.event_id._get_records_action(name=_("Network Event"))
+
     def _action_done(self):
         self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})

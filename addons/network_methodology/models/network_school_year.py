@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -41,25 +41,43 @@ class NetworkSchoolYear(models.Model):
                 """
             )
 
-    @api.constrains("date_start", "date_end", "active")
-    def _check_no_overlap(self):
-        for year in self:
-            overlapping = self.with_context(active_test=False).search(
+    @api.model
+    def _check_no_overlap(self, ranges):
+        """Refuse date ranges that overlap another school year or each other.
+
+        ``ranges`` is a list of ``(name, date_start, date_end, ids_to_ignore)``. Checked
+        before the rows reach the database: its exclusion constraint would refuse them too,
+        but only with a bare SQL error instead of a message the user can act on."""
+        Year = self.with_context(active_test=False)
+        checked = []
+        for name, start, end, ignore_ids in ranges:
+            if not (start and end):
+                continue
+            start, end = fields.Date.to_date(start), fields.Date.to_date(end)
+            other = Year.search(
                 [
-                    ("id", "!=", year.id),
-                    ("date_start", "<=", year.date_end),
-                    ("date_end", ">=", year.date_start),
+                    ("id", "not in", list(ignore_ids)),
+                    ("date_start", "<=", end),
+                    ("date_end", ">=", start),
                 ],
                 limit=1,
+            ).name or next(
+                (
+                    other_name
+                    for other_name, other_start, other_end in checked
+                    if other_start <= end and other_end >= start
+                ),
+                None,
             )
-            if overlapping:
+            if other:
                 raise ValidationError(
                     _(
                         "School year %(year)s overlaps school year %(other)s.",
-                        year=year.name,
-                        other=overlapping.name,
+                        year=name,
+                        other=other,
                     )
                 )
+            checked.append((name, start, end))
 
     @api.model
     def _get_for_date(self, day):
@@ -74,6 +92,19 @@ class NetworkSchoolYear(models.Model):
     @api.model
     def _get_current(self):
         return self._get_for_date(fields.Date.context_today(self))
+
+    @api.model
+    def default_get(self, fields_list):
+        # A new year follows the latest one (or contains today when there is none yet).
+        res = super().default_get(fields_list)
+        latest = self.with_context(active_test=False).search([], order="date_end desc", limit=1)
+        day = latest.date_end + timedelta(days=1) if latest else fields.Date.context_today(self)
+        start, end = self._default_dates_for(day)
+        defaults = {"name": f"{start.year}/{end.year}", "date_start": start, "date_end": end}
+        for field, value in defaults.items():
+            if field in fields_list:
+                res.setdefault(field, value)
+        return res
 
     @api.model
     def _default_dates_for(self, day):
@@ -93,11 +124,26 @@ class NetworkSchoolYear(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_no_overlap(
+            [(v.get("name"), v.get("date_start"), v.get("date_end"), ()) for v in vals_list]
+        )
         years = super().create(vals_list)
         years._recompute_dated_records()
         return years
 
     def write(self, vals):
+        if {"date_start", "date_end"} & set(vals):
+            self._check_no_overlap(
+                [
+                    (
+                        vals.get("name", year.name),
+                        vals.get("date_start", year.date_start),
+                        vals.get("date_end", year.date_end),
+                        self.ids,
+                    )
+                    for year in self
+                ]
+            )
         res = super().write(vals)
         if {"date_start", "date_end", "active"} & set(vals):
             self._recompute_dated_records()
@@ -111,6 +157,11 @@ class NetworkSchoolYear(models.Model):
             date_field = model._school_year_date_field
             domain = ["|"] * (len(self) - 1)
             for year in self:
-                domain += ["&", (date_field, ">=", year.date_start), (date_field, "<=", year.date_end)]
+                # a day's margin: datetimes are stored in UTC, the local day decides
+                domain += [
+                    "&",
+                    (date_field, ">=", year.date_start - timedelta(days=1)),
+                    (date_field, "<=", year.date_end + timedelta(days=1)),
+                ]
             records = model.search(["|", ("school_year_id", "in", self.ids), *domain])
             self.env.add_to_compute(model._fields["school_year_id"], records)

@@ -21,17 +21,21 @@ class NetworkSchoolYearMixin(models.AbstractModel):
     def _inheriting_models(self):
         return [
             name
-            for name, model in self.env.registry.items()
-            if self._name in model._inherit and not model._abstract and name != self._name
+            for name in self.env.registry[self._name]._inherit_children
+            if not self.env[name]._abstract
         ]
+
+    def _school_year_day(self):
+        """The day that decides the record's school year."""
+        self.ensure_one()
+        value = self[self._school_year_date_field]
+        return fields.Date.to_date(value) if value else False
 
     @api.depends(lambda self: [self._school_year_date_field])
     def _compute_school_year_id(self):
-        date_field = self._school_year_date_field
         years = self.env["network.school.year"].with_context(active_test=False).search([])
         for record in self:
-            day = record[date_field]
-            day = fields.Date.to_date(day) if day else False
+            day = record._school_year_day()
             record.school_year_id = next(
                 (y for y in years if day and y.date_start <= day <= y.date_end), False
             )

@@ -1,0 +1,259 @@
+from datetime import date, datetime, timedelta
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import NetworkTestCommon
+
+GROUPS = {
+    "department": "network_methodology.group_network_department",
+    "methodist": "network_methodology.group_network_user",
+    "manager": "network_methodology.group_network_manager",
+    "internal": "base.group_user",
+    "portal": "base.group_portal",
+}
+
+# Expected rights per group and model: the letters of read, write, create, unlink allowed.
+NONE, READ, RWC, ALL = "", "r", "rwc", "rwcu"
+NETWORK_DATA = {
+    "department": READ,
+    "methodist": RWC,
+    "manager": ALL,
+    "internal": NONE,
+    "portal": NONE,
+}
+REFERENCE_DATA = {
+    "department": READ,
+    "methodist": READ,
+    "manager": ALL,
+    "internal": READ,
+    "portal": NONE,
+}
+EXPECTED = {
+    "network.school.year": REFERENCE_DATA,
+    "network.innovation.status": REFERENCE_DATA,
+    "network.project": NETWORK_DATA,
+    "network.project.roadmap.line": NETWORK_DATA,
+    "network.agreement": NETWORK_DATA,
+    "network.offer": NETWORK_DATA,
+    "network.request": NETWORK_DATA,
+    "network.activity.token": NETWORK_DATA,
+    "network.material": NETWORK_DATA,
+    # events: the department reads them; methodists and managers get the event app's rights
+    "event.event": NETWORK_DATA,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestAccessRights(NetworkTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            key: cls._create_user(f"netmeth_{key}", groups) for key, groups in GROUPS.items()
+        }
+        cls._next_year = 1800
+
+    # values of a fresh record of each model; called for every cell, so each is unique
+    def _values(self, model):
+        tag = self._uid_str()
+        if model == "network.school.year":
+            self.__class__._next_year += 1
+            start = self._next_year
+            return {
+                "name": f"{start}/{start + 1}",
+                "date_start": date(start, 9, 1),
+                "date_end": date(start + 1, 8, 31),
+            }
+        if model == "network.innovation.status":
+            return {"name": f"Status {tag}", "code": f"TST{tag}"}
+        if model == "network.project":
+            return {"name": f"Project {tag}"}
+        if model == "network.project.roadmap.line":
+            return {"project_id": self.project.id, "name": f"Step {tag}"}
+        if model == "network.agreement":
+            return {
+                "partner_id": self.executor.id,
+                "date_start": self.today,
+                "date_end": self.today + timedelta(days=300),
+            }
+        if model == "network.offer":
+            return {
+                "name": f"Offer {tag}",
+                "organization_id": self.executor.id,
+                "school_year_id": self.year.id,
+                "event_form": "lecture",
+                "presenter_ids": [(6, 0, self.presenter.ids)],
+            }
+        if model == "network.request":
+            return {"requester_id": self.applicant.id, "offer_id": self.offer.id}
+        if model == "network.activity.token":
+            teacher = self._create_teacher(self.applicant)
+            return {
+                "partner_id": teacher.id,
+                "organization_id": self.applicant.id,
+                "event_id": self.access_event.id,
+                "role": "listener",
+                "date": date(1991, 3, 15),
+            }
+        if model == "network.material":
+            return {"name": f"Material {tag}", "organization_id": self.executor.id}
+        if model == "event.event":
+            return {
+                "name": f"Event {tag}",
+                "date_begin": datetime(2091, 3, 1, 10, 0),
+                "date_end": datetime(2091, 3, 1, 12, 0),
+            }
+        raise AssertionError(model)
+
+    # a field to write on each model, with a value different from the one set at creation
+    WRITES = {
+        "network.school.year": ("state", "closed"),
+        "network.innovation.status": ("description", "Changed"),
+        "network.project": ("goal", "Changed"),
+        "network.project.roadmap.line": ("note", "Changed"),
+        "network.agreement": ("subject", "Changed"),
+        "network.offer": ("duration_hours", 7.0),
+        "network.request": ("comment", "Changed"),
+        "network.activity.token": ("revoke_reason", "Changed"),
+        "network.material": ("material_type", "other"),
+        "event.event": ("seats_max", 77),
+    }
+
+    @property
+    def access_event(self):
+        if not hasattr(self, "_access_event"):
+            self._access_event = self._create_event()
+        return self._access_event
+
+    def _fresh(self, model):
+        return self.env[model].create(self._values(model))
+
+    def _check_cell(self, user, model, operation, allowed):
+        if operation == "read":
+            record = self._fresh(model)
+            as_user = record.with_user(user)
+            if allowed:
+                self.assertEqual(as_user.search([("id", "=", record.id)]), record)
+                self.assertEqual(as_user.read(["create_date"])[0]["id"], record.id)
+            else:
+                with self.assertRaises(AccessError):
+                    as_user.search([("id", "=", record.id)])
+                with self.assertRaises(AccessError):
+                    as_user.read(["create_date"])
+        elif operation == "write":
+            record = self._fresh(model)
+            field, value = self.WRITES[model]
+            before = record[field]
+            self.assertNotEqual(before, value)
+            if allowed:
+                with self.env.cr.savepoint():
+                    record.with_user(user).write({field: value})
+                    record.env.flush_all()
+                record.invalidate_recordset()
+                self.assertEqual(record[field], value)
+            else:
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    record.with_user(user).write({field: value})
+                    record.env.flush_all()
+                record.invalidate_recordset()
+                self.assertEqual(record[field], before)
+        elif operation == "create":
+            values = self._values(model)
+            Model = self.env[model].with_user(user)
+            if allowed:
+                with self.env.cr.savepoint():
+                    record = Model.create(values)
+                    record.env.flush_all()
+                self.assertTrue(self.env[model].browse(record.id).exists())
+            else:
+                count = self.env[model].with_context(active_test=False).search_count([])
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    Model.create(values)
+                    self.env.flush_all()
+                self.assertEqual(
+                    self.env[model].with_context(active_test=False).search_count([]), count
+                )
+        elif operation == "unlink":
+            record = self._fresh(model)  # a draft: business rules allow deleting it
+            if allowed:
+                with self.env.cr.savepoint():
+                    record.with_user(user).unlink()
+                self.assertFalse(record.exists())
+            else:
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    record.with_user(user).unlink()
+                self.assertTrue(record.exists())
+
+    def _check_group(self, group):
+        user = self.users[group]
+        for model, rights in EXPECTED.items():
+            if group not in rights:
+                continue
+            for operation in ("read", "write", "create", "unlink"):
+                allowed = operation[0] in rights[group]
+                with self.subTest(group=group, model=model, operation=operation, allowed=allowed):
+                    self._check_cell(user, model, operation, allowed)
+
+    def test_access_department(self):
+        self._check_group("department")
+
+    def test_access_methodist(self):
+        self._check_group("methodist")
+
+    def test_access_manager(self):
+        self._check_group("manager")
+
+    def test_access_internal_user(self):
+        self._check_group("internal")
+
+    def test_access_portal(self):
+        self._check_group("portal")
+
+    def test_department_cannot_run_actions(self):
+        user = self.users["department"]
+        agreement = self._create_agreement()
+        signed = self._create_agreement()
+        signed.action_sign()
+        offer = self._create_offer(self.executor, self.presenter, publish=False)
+        request = self._create_request()
+        submitted = self._request_in_state("submitted")
+        accepted = self._request_in_state("accepted")
+        event = self._create_event()
+        self._register(event, self.listener)
+        token = self._create_token()
+        material = self._create_material()
+        year = self._create_year(1850)
+        cases = [
+            (agreement, "action_sign", "draft"),
+            (signed, "action_terminate", "signed"),
+            (offer, "action_publish", "draft"),
+            (self.offer, "action_archive_offer", "published"),
+            (request, "action_submit", "draft"),
+            (request, "action_cancel", "draft"),
+            (submitted, "action_accept", "submitted"),
+            (submitted, "action_reject", "submitted"),
+            (accepted, "action_schedule", "accepted"),
+            (token, "action_revoke", "valid"),
+            (material, "action_submit", "draft"),
+            (year, "action_close", "open"),
+        ]
+        for record, method, state in cases:
+            with self.subTest(model=record._name, method=method):
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    getattr(record.with_user(user), method)()
+                    self.env.flush_all()
+                record.invalidate_recordset()
+                self.assertEqual(record.state, state)
+        with self.subTest(model="event.event", method="action_issue_tokens"):
+            with self.assertRaises(AccessError), self.env.cr.savepoint():
+                event.with_user(user).action_issue_tokens()
+                self.env.flush_all()
+            self.assertFalse(event.token_ids)
+            self.assertFalse(event.tokens_issued)
+        with self.subTest(model="network.agreement", method="_cron_expire"):
+            signed.date_end = self.today - timedelta(days=1)
+            with self.assertRaises(AccessError), self.env.cr.savepoint():
+                self.env["network.agreement"].with_user(user)._cron_expire()
+                self.env.flush_all()
+            self.assertEqual(signed.state, "signed")
