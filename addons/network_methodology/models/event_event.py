@@ -15,12 +15,11 @@ class EventEvent(models.Model):
     event_form = fields.Selection(EVENT_FORMS, string="Form")
     host_organization_id = fields.Many2one(
         "res.partner",
-        string="Host Organization",
         index=True,
         tracking=True,
         domain=[("is_network_member", "=", True), ("is_company", "=", True)],
     )
-    offer_id = fields.Many2one("network.offer", string="Offer", index=True)
+    offer_id = fields.Many2one("network.offer", index=True)
     request_ids = fields.One2many("network.request", "event_id", string="Requests")
     project_id = fields.Many2one("network.project", string="Sub-project", index=True)
     presenter_ids = fields.Many2many(
@@ -60,7 +59,7 @@ class EventEvent(models.Model):
         # Core's default schedulers mail a PDF ticket per attendee; network events keep
         # only what their template (if any) asks for.
         network = self.filtered(lambda e: e.is_network_event and not e.event_type_id)
-        super(EventEvent, self - network)._compute_event_mail_ids()
+        return super(EventEvent, self - network)._compute_event_mail_ids()
 
     @api.constrains("presenter_ids", "host_organization_id", "is_network_event")
     def _check_presenters(self):
@@ -89,7 +88,10 @@ class EventEvent(models.Model):
         future = self.filtered(lambda e: e.date_begin > now)
         if future:
             raise UserError(
-                _("“%s” has not taken place yet: tokens are issued after the event.", future[0].name)
+                _(
+                    "“%s” has not taken place yet: tokens are issued after the event.",
+                    future[0].name,
+                )
             )
         Token = self.env["network.activity.token"]
         existing = {

@@ -20,10 +20,10 @@ class NetworkActivityToken(models.Model):
         domain=[("is_teacher", "=", True)],
     )
     organization_id = fields.Many2one(
-        "res.partner", string="Organization", index=True, ondelete="restrict"
+        "res.partner", index=True, ondelete="restrict"
     )
     event_id = fields.Many2one(
-        "event.event", string="Event", required=True, index=True, ondelete="restrict"
+        "event.event", required=True, index=True, ondelete="restrict"
     )
     event_form = fields.Selection(related="event_id.event_form", string="Form")
     host_organization_id = fields.Many2one(

@@ -31,7 +31,6 @@ class NetworkAgreement(models.Model):
     )
     executor_id = fields.Many2one(
         "res.partner",
-        string="Executor",
         tracking=True,
         index=True,
         domain=[("is_company", "=", True)],
@@ -39,7 +38,6 @@ class NetworkAgreement(models.Model):
     )
     customer_id = fields.Many2one(
         "res.partner",
-        string="Customer",
         tracking=True,
         index=True,
         domain=[("is_company", "=", True)],
@@ -61,7 +59,7 @@ class NetworkAgreement(models.Model):
     date_end = fields.Date(string="Valid Until", tracking=True)
     subject = fields.Text(help="Goals, tasks and content of the cooperation.")
     financing_terms = fields.Text()
-    signed_scan = fields.Binary(string="Signed Scan", attachment=True, copy=False)
+    signed_scan = fields.Binary(attachment=True, copy=False)
     signed_scan_filename = fields.Char(copy=False)
     date_signed = fields.Date(readonly=True, copy=False, tracking=True)
     termination_reason = fields.Text(readonly=True, copy=False)
@@ -116,7 +114,9 @@ class NetworkAgreement(models.Model):
     def _check_ready_to_sign(self):
         for agreement in self:
             if agreement.state != "draft":
-                raise UserError(_("Agreement %s is not a draft and cannot be signed.", agreement.name))
+                raise UserError(
+                    _("Agreement %s is not a draft and cannot be signed.", agreement.name)
+                )
             if agreement.agreement_kind == "cooperation" and not agreement.partner_id:
                 raise ValidationError(
                     _("Agreement %s has no organization to sign it with.", agreement.name)

@@ -33,12 +33,11 @@ class NetworkMaterial(models.Model):
     )
     organization_id = fields.Many2one(
         "res.partner",
-        string="Organization",
         index=True,
         domain=[("is_network_member", "=", True), ("is_company", "=", True)],
     )
     event_id = fields.Many2one(
-        "event.event", string="Event", index=True, domain=[("is_network_event", "=", True)]
+        "event.event", index=True, domain=[("is_network_event", "=", True)]
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     description = fields.Html()

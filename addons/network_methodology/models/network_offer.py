@@ -48,7 +48,6 @@ class NetworkOffer(models.Model):
     )
     school_year_id = fields.Many2one(
         "network.school.year",
-        string="School Year",
         required=True,
         index=True,
         tracking=True,

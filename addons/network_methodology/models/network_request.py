@@ -26,7 +26,6 @@ class NetworkRequest(models.Model):
     )
     offer_id = fields.Many2one(
         "network.offer",
-        string="Offer",
         required=True,
         index=True,
         tracking=True,

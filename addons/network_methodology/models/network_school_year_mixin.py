@@ -10,7 +10,6 @@ class NetworkSchoolYearMixin(models.AbstractModel):
 
     school_year_id = fields.Many2one(
         "network.school.year",
-        string="School Year",
         compute="_compute_school_year_id",
         store=True,
         index=True,

@@ -28,7 +28,6 @@ class ResPartner(models.Model):
             ("2", "2 - Network partner"),
             ("3", "3 - Partner platform"),
         ],
-        string="Network Level",
     )
     is_teacher = fields.Boolean(
         string="Teacher", help="A teacher of the organization this contact belongs to."
