@@ -62,6 +62,7 @@ class NetworkMaterial(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
+        group_expand=True,
         index=True,
     )
 

@@ -76,6 +76,7 @@ class NetworkOffer(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
+        group_expand=True,
         index=True,
     )
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
