@@ -1,8 +1,8 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-# Fields certification itself may still change on a used token.
-CERTIFICATION_FIELDS = {"state"}
+# Only certification code changes these, through _certification_use/_certification_release.
+CERTIFICATION_FIELDS = {"state", "certificate_id"}
 
 
 class NetworkActivityToken(models.Model):
@@ -12,10 +12,27 @@ class NetworkActivityToken(models.Model):
         selection_add=[("used", "Used for a certificate")],
         ondelete={"used": "set default"},
     )
+    certificate_id = fields.Many2one(
+        "network.certificate",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The certificate this token was exchanged for.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state") == "used" or vals.get("certificate_id") for vals in vals_list):
+            raise UserError(_("Only certification can mark a token as used."))
+        return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("network_certification") or set(vals) - CERTIFICATION_FIELDS:
-            self._check_not_used()
+        # A used token is frozen; a token becomes used (or is released) only through the
+        # certification methods below, which do not go through write().
+        self._check_not_used()
+        if vals.get("state") == "used" or "certificate_id" in vals:
+            raise UserError(_("Only certification can mark a token as used."))
         return super().write(vals)
 
     def unlink(self):
@@ -23,5 +40,68 @@ class NetworkActivityToken(models.Model):
         return super().unlink()
 
     def _check_not_used(self):
-        if self.filtered(lambda t: t.state == "used"):
+        if any(token.state == "used" for token in self):
             raise UserError(_("A token used for a certificate cannot be changed or deleted."))
+
+    def _lock_for_certification(self, partner_ids, school_year_ids):
+        """Lock the valid tokens of teachers ``partner_ids`` (all teachers when None) in the
+        school years ``school_year_ids``, and return ``(token_id, partner_id, role,
+        organization_id)`` rows ordered by token id.
+
+        ``FOR UPDATE`` makes a concurrent transaction issuing for the same teachers wait
+        until this one ends, and fail with a serialization error if it marked them used:
+        tokens can never be exchanged twice."""
+        self.env["network.activity.token"].flush_model()
+        self.env["res.partner"].flush_model(["parent_id"])
+        query = """
+            SELECT t.id, t.partner_id, t.role, p.parent_id
+              FROM network_activity_token t
+              JOIN res_partner p ON p.id = t.partner_id
+             WHERE t.state = 'valid'
+               AND t.school_year_id = ANY(%s)
+        """
+        params = [list(school_year_ids)]
+        if partner_ids is not None:
+            query += " AND t.partner_id = ANY(%s)"
+            params.append(list(partner_ids))
+        query += " ORDER BY t.id FOR UPDATE OF t"
+        self.env.cr.execute(query, params)
+        return self.env.cr.fetchall()
+
+    def _certification_use(self, token_ids, certificate_ids):
+        """Mark tokens used by the certificates (parallel lists) in one statement."""
+        if not token_ids:
+            return
+        self.env.cr.execute(
+            """
+            UPDATE network_activity_token t
+               SET state = 'used', certificate_id = m.certificate_id,
+                   write_uid = %s, write_date = (now() at time zone 'UTC')
+              FROM unnest(%s::int[], %s::int[]) AS m(token_id, certificate_id)
+             WHERE t.id = m.token_id AND t.state = 'valid'
+            """,
+            [self.env.uid, list(token_ids), list(certificate_ids)],
+        )
+        if self.env.cr.rowcount != len(token_ids):
+            raise UserError(_("Some tokens are no longer valid: nothing was issued."))
+        self._certification_invalidate(token_ids)
+
+    def _certification_release(self, certificate_ids):
+        """Tokens of revoked certificates become valid again."""
+        self.env.cr.execute(
+            """
+            UPDATE network_activity_token
+               SET state = 'valid', certificate_id = NULL,
+                   write_uid = %s, write_date = (now() at time zone 'UTC')
+             WHERE certificate_id = ANY(%s) AND state = 'used'
+         RETURNING id
+            """,
+            [self.env.uid, list(certificate_ids)],
+        )
+        self._certification_invalidate([row[0] for row in self.env.cr.fetchall()])
+
+    def _certification_invalidate(self, token_ids):
+        tokens = self.browse(token_ids)
+        tokens.invalidate_recordset(["state", "certificate_id", "write_uid", "write_date"])
+        # stored fields depending on token states are recomputed as usual
+        tokens.modified(["state", "certificate_id"])

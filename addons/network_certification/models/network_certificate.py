@@ -1,0 +1,520 @@
+import secrets
+from collections import defaultdict
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CERTIFICATE_KINDS = [
+    ("teacher", "Participation in the network (professional development)"),
+    ("network_teacher", "Network teacher"),
+    ("platform", "Network platform"),
+]
+TEACHER_KINDS = ("teacher", "network_teacher")
+VERIFY_PATH = "/network/certificate/verify/"
+
+
+def _new_verification_code():
+    # 24 random bytes: 192 bits, URL-safe, 32 characters
+    return secrets.token_urlsafe(24)
+
+
+class NetworkCertificate(models.Model):
+    _name = "network.certificate"
+    _description = "Network Certificate"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "issue_date desc, id desc"
+
+    name = fields.Char(
+        string="Number",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="Given from a sequence when the certificate is issued.",
+    )
+    certificate_kind = fields.Selection(
+        CERTIFICATE_KINDS,
+        string="Kind",
+        required=True,
+        default="teacher",
+        tracking=True,
+        help="For teachers the kind is decided when the certificate is issued: «Network "
+        "teacher» when enough of the exchanged tokens are red.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Holder",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        help="The teacher, or the organization for a «Network platform» certificate.",
+    )
+    organization_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_organization_id",
+        store=True,
+        index=True,
+        readonly=False,
+        precompute=True,
+    )
+    school_year_id = fields.Many2one(
+        "network.school.year",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        default=lambda self: self.env["network.school.year"]._get_current(),
+    )
+    token_ids = fields.Many2many(
+        "network.activity.token",
+        "network_certificate_token_rel",
+        "certificate_id",
+        "token_id",
+        string="Exchanged Tokens",
+        readonly=True,
+        copy=False,
+    )
+    green_token_count = fields.Integer(string="Green Tokens", readonly=True, copy=False)
+    red_token_count = fields.Integer(string="Red Tokens", readonly=True, copy=False)
+    issue_date = fields.Date(readonly=True, copy=False, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued"), ("revoked", "Revoked")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    revoke_date = fields.Date(readonly=True, copy=False)
+    revoke_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    verification_code = fields.Char(
+        readonly=True,
+        copy=False,
+        required=True,
+        default=lambda self: _new_verification_code(),
+        groups="network_methodology.group_network_user,network_methodology.group_network_department",
+    )
+    verification_url = fields.Char(
+        compute="_compute_verification_url",
+        groups="network_methodology.group_network_user,network_methodology.group_network_department",
+    )
+    council_decision_id = fields.Many2one(
+        "network.council.decision", readonly=True, copy=False, index="btree_not_null"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    mail_pending = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The certificate is queued to be mailed to its holder with its PDF.",
+    )
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "A certificate with this number already exists."),
+        (
+            "verification_code_uniq",
+            "unique(verification_code)",
+            "Verification codes must be unique.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("partner_id", "certificate_kind")
+    def _compute_organization_id(self):
+        for certificate in self:
+            partner = certificate.partner_id
+            certificate.organization_id = (
+                partner if certificate.certificate_kind == "platform" else partner.parent_id
+            )
+
+    @api.depends("verification_code")
+    def _compute_verification_url(self):
+        for certificate in self:
+            certificate.verification_url = (
+                certificate.get_base_url() + VERIFY_PATH + certificate.verification_code
+                if certificate.verification_code
+                else False
+            )
+
+    @api.depends("name", "certificate_kind", "partner_id")
+    def _compute_display_name(self):
+        for certificate in self:
+            certificate.display_name = (
+                f"{certificate.name} — {certificate.partner_id.name}"
+                if certificate.name
+                else _("Draft certificate — %s", certificate.partner_id.name or "")
+            )
+
+    @api.constrains("partner_id", "certificate_kind")
+    def _check_holder(self):
+        for certificate in self:
+            partner = certificate.partner_id
+            if certificate.certificate_kind == "platform":
+                if not partner.is_company:
+                    raise ValidationError(
+                        _("A «Network platform» certificate is issued to an organization.")
+                    )
+            elif not partner.is_teacher:
+                raise ValidationError(
+                    _(
+                        "%s is not a teacher: teacher certificates are issued to teachers.",
+                        partner.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(certificate.state != "draft" for certificate in self):
+            raise UserError(
+                _("Only draft certificates can be deleted; revoke an issued certificate.")
+            )
+
+    # ------------------------------------------------------------------ rules
+    @api.model
+    def _get_window_years(self, school_year, company=None):
+        """The school years whose tokens count for a certificate of ``school_year``: the year
+        itself and the previous ones, ``network_cert_window_years`` in all."""
+        company = company or self.env.company
+        return (
+            self.env["network.school.year"]
+            .with_context(active_test=False)
+            .search(
+                [("date_start", "<=", school_year.date_start)],
+                order="date_start desc",
+                limit=company.network_cert_window_years,
+            )
+        )
+
+    @api.model
+    def _eligible_from_rows(self, rows, company=None):
+        """Group locked token rows ``(token_id, partner_id, role, organization_id)`` by
+        teacher; return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
+        'kind'}}`` for the teachers who reach the thresholds."""
+        company = company or self.env.company
+        cards = defaultdict(
+            lambda: {"token_ids": [], "red": 0, "green": 0, "organization_id": None}
+        )
+        for token_id, partner_id, role, organization_id in rows:
+            card = cards[partner_id]
+            card["token_ids"].append(token_id)
+            card["red" if role == "presenter" else "green"] += 1
+            card["organization_id"] = organization_id
+        eligible = {}
+        for partner_id, card in cards.items():
+            if len(card["token_ids"]) >= company.network_cert_min_tokens:
+                card["kind"] = (
+                    "network_teacher"
+                    if card["red"] >= company.network_cert_min_red_tokens
+                    else "teacher"
+                )
+                eligible[partner_id] = card
+        return eligible
+
+    @api.model
+    def _get_eligible_teachers(self, school_year, partner_ids=None, company=None, lock=False):
+        """Eligible teachers of ``school_year`` as in :meth:`_eligible_from_rows`.
+        With ``lock`` their tokens stay locked until the transaction ends."""
+        years = self._get_window_years(school_year, company)
+        Token = self.env["network.activity.token"]
+        if lock:
+            rows = Token._lock_for_certification(partner_ids, years.ids)
+        else:
+            domain = [("state", "=", "valid"), ("school_year_id", "in", years.ids)]
+            if partner_ids is not None:
+                domain.append(("partner_id", "in", list(partner_ids)))
+            Token.flush_model()
+            query = Token._search(domain, order="id")
+            sql = query.select(
+                '"network_activity_token".id',
+                '"network_activity_token".partner_id',
+                '"network_activity_token".role',
+                '"network_activity_token".organization_id',
+            )
+            self.env.cr.execute(sql)
+            rows = self.env.cr.fetchall()
+        return self._eligible_from_rows(rows, company)
+
+    @api.model
+    def _next_numbers(self, count, company=None):
+        """``count`` certificate numbers from the sequence, in one query."""
+        company = company or self.env.company
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [("code", "=", "network.certificate"), ("company_id", "in", [company.id, False])],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not sequence:
+            raise UserError(_("The sequence of certificate numbers is missing."))
+        if sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence.next_by_id() for _i in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            ["ir_sequence_%03d" % sequence.id, count],
+        )
+        # same formatting as ir.sequence.get_next_char, with the prefix interpolated once
+        prefix, suffix = sequence._get_prefix_suffix()
+        pattern = "%%0%sd" % sequence.padding
+        return [prefix + pattern % number + suffix for (number,) in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------------ issuing
+    @api.model
+    def _issue_teacher_certificates(self, school_year, partner_ids=None, company=None):
+        """Year-end batch: exchange the tokens of every eligible teacher of ``school_year``
+        (of ``partner_ids`` only when given) for certificates. Returns the new certificates.
+
+        The query count does not depend on the number of teachers: the tokens are locked and
+        read in one query, certificates, their token links and the tokens' new state are
+        written with one statement each."""
+        self.check_access("create")
+        company = company or self.env.company
+        eligible = self._get_eligible_teachers(school_year, partner_ids, company, lock=True)
+        if not eligible:
+            return self.browse()
+        partner_ids = sorted(eligible)
+        numbers = self._next_numbers(len(partner_ids), company)
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            """
+            INSERT INTO network_certificate
+                   (name, certificate_kind, partner_id, organization_id, school_year_id,
+                    company_id, issue_date, state, verification_code, green_token_count,
+                    red_token_count, mail_pending, create_uid, create_date, write_uid, write_date)
+            SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s, %(company)s,
+                   %(today)s, 'issued', m.code, m.green, m.red, false,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
+                          %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
+                          %(reds)s::int[])
+                   AS m(name, kind, partner_id, organization_id, code, green, red)
+         RETURNING id, partner_id
+            """,
+            {
+                "year": school_year.id,
+                "company": company.id,
+                "today": today,
+                "uid": self.env.uid,
+                "names": numbers,
+                "kinds": [eligible[p]["kind"] for p in partner_ids],
+                "partners": partner_ids,
+                "orgs": [eligible[p]["organization_id"] for p in partner_ids],
+                "codes": [_new_verification_code() for _p in partner_ids],
+                "greens": [eligible[p]["green"] for p in partner_ids],
+                "reds": [eligible[p]["red"] for p in partner_ids],
+            },
+        )
+        certificate_of = dict((partner, cert) for cert, partner in self.env.cr.fetchall())
+        token_ids, certificate_ids = [], []
+        for partner_id in partner_ids:
+            tokens = eligible[partner_id]["token_ids"]
+            token_ids += tokens
+            certificate_ids += [certificate_of[partner_id]] * len(tokens)
+        self.env.cr.execute(
+            """
+            INSERT INTO network_certificate_token_rel (certificate_id, token_id)
+            SELECT * FROM unnest(%s::int[], %s::int[])
+            """,
+            [certificate_ids, token_ids],
+        )
+        self.env["network.activity.token"]._certification_use(token_ids, certificate_ids)
+        self.env["res.partner"].invalidate_model(["network_certificate_ids"])
+        return self.browse([certificate_of[p] for p in partner_ids])
+
+    def action_issue(self):
+        """Issue draft certificates: teachers exchange their valid tokens of the window (the
+        kind follows from their colours); organizations get the «Network platform» status of
+        the school year."""
+        self.check_access("write")
+        if any(certificate.state != "draft" for certificate in self):
+            raise UserError(_("Only a draft certificate can be issued."))
+        today = fields.Date.context_today(self)
+        platform = self.filtered(lambda c: c.certificate_kind == "platform")
+        platform._check_platform_unique()
+        for certificate in self - platform:
+            eligible = self._get_eligible_teachers(
+                certificate.school_year_id,
+                [certificate.partner_id.id],
+                certificate.company_id,
+                lock=True,
+            ).get(certificate.partner_id.id)
+            if not eligible:
+                raise UserError(
+                    _(
+                        "%(teacher)s does not hold the %(count)s valid tokens a certificate "
+                        "for %(year)s needs.",
+                        teacher=certificate.partner_id.name,
+                        count=certificate.company_id.network_cert_min_tokens,
+                        year=certificate.school_year_id.name,
+                    )
+                )
+            certificate.write(
+                {
+                    "certificate_kind": eligible["kind"],
+                    "token_ids": [Command.set(eligible["token_ids"])],
+                    "green_token_count": eligible["green"],
+                    "red_token_count": eligible["red"],
+                }
+            )
+            self.env["network.activity.token"]._certification_use(
+                eligible["token_ids"], [certificate.id] * len(eligible["token_ids"])
+            )
+        for certificate in self:
+            certificate.write(
+                {
+                    "name": self._next_numbers(1, certificate.company_id)[0],
+                    "state": "issued",
+                    "issue_date": today,
+                }
+            )
+        platform._apply_platform_status()
+        return True
+
+    def _check_platform_unique(self):
+        if not self:
+            return
+        existing = self.search(
+            [
+                ("certificate_kind", "=", "platform"),
+                ("state", "=", "issued"),
+                ("partner_id", "in", self.partner_id.ids),
+                ("school_year_id", "in", self.school_year_id.ids),
+            ]
+        )
+        taken = {(c.partner_id, c.school_year_id) for c in existing}
+        for certificate in self:
+            key = (certificate.partner_id, certificate.school_year_id)
+            if key in taken:
+                raise UserError(
+                    _(
+                        "%(org)s already holds the «Network platform» certificate for %(year)s.",
+                        org=certificate.partner_id.name,
+                        year=certificate.school_year_id.name,
+                    )
+                )
+            taken.add(key)
+
+    def _apply_platform_status(self):
+        """Organizations holding an issued platform certificate of a year have the status of
+        that year; the others lose it."""
+        platform = self.filtered(lambda c: c.certificate_kind == "platform")
+        if not platform:
+            return
+        holders = self.search(
+            [
+                ("certificate_kind", "=", "platform"),
+                ("state", "=", "issued"),
+                ("partner_id", "in", platform.partner_id.ids),
+            ]
+        )
+        years_of = defaultdict(set)
+        for certificate in holders:
+            years_of[certificate.partner_id].add(certificate.school_year_id.id)
+        for partner in platform.partner_id:
+            partner.sudo().network_platform_year_ids = [Command.set(sorted(years_of[partner]))]
+
+    def action_revoke(self, reason=None):
+        """Revoke issued certificates: their tokens become valid again, the number stays."""
+        self.check_access("write")
+        if any(certificate.state != "issued" for certificate in self):
+            raise UserError(_("Only an issued certificate can be revoked."))
+        self.write(
+            {
+                "state": "revoked",
+                "revoke_date": fields.Date.context_today(self),
+                "revoke_reason": reason or False,
+                "mail_pending": False,
+            }
+        )
+        self.env["network.activity.token"]._certification_release(self.ids)
+        self._apply_platform_status()
+        return True
+
+    def action_revoke_wizard(self):
+        """Button: ask for the reason of the revocation."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Revoke Certificate"),
+            "res_model": "network.certificate.revoke",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_certificate_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------------ printing, mail
+    def _report_attachment_name(self):
+        """Name of the frozen PDF: issued certificates are stored at their first print and
+        reprinted from that file (``attachment_use``)."""
+        self.ensure_one()
+        if self.state != "issued":
+            return False
+        return "%s.pdf" % (self.name or "").replace("/", "-")
+
+    def action_print(self):
+        return self.env.ref(
+            "network_certification.action_report_network_certificate"
+        ).report_action(self)
+
+    def action_view_tokens(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "network_methodology.network_activity_token_action"
+        )
+        action["domain"] = [("id", "in", self.token_ids.ids)]
+        action["context"] = {}
+        return action
+
+    def _queue_mail(self):
+        """Queue the certificates to be mailed with their PDF, by the mailing cron: PDFs are
+        rendered there in small batches, never inline in the year-end batch."""
+        to_mail = self.filtered(
+            lambda c: c.state == "issued" and (c.partner_id.email or c.organization_id.email)
+        )
+        if to_mail:
+            to_mail.write({"mail_pending": True})
+            self.env.ref("network_certification.ir_cron_network_certificate_mail")._trigger()
+        return to_mail
+
+    def action_send_mail(self):
+        """Button: open the composer with the certificate template and its PDF."""
+        self.ensure_one()
+        template = self.env.ref("network_certification.mail_template_network_certificate")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "force_email": True,
+            },
+        }
+
+    @api.model
+    def _cron_send_pending_mail(self, batch_size=50):
+        template = self.env.ref("network_certification.mail_template_network_certificate")
+        pending = self.search([("mail_pending", "=", True)], limit=batch_size)
+        for certificate in pending:
+            certificate.message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+        pending.write({"mail_pending": False})
+        remaining = self.search_count([("mail_pending", "=", True)])
+        self.env["ir.cron"]._notify_progress(done=len(pending), remaining=remaining)
+        return pending
+
+    def _get_mail_recipient(self):
+        self.ensure_one()
+        return self.partner_id if self.partner_id.email else self.organization_id

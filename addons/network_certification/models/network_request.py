@@ -1,0 +1,19 @@
+from odoo import api, fields, models
+
+
+class NetworkRequest(models.Model):
+    _inherit = "network.request"
+
+    executor_is_platform = fields.Boolean(
+        string="Executor Is a Network Platform",
+        compute="_compute_executor_is_platform",
+        store=True,
+        help="The executor holds the «Network platform» status of the request's school year.",
+    )
+
+    @api.depends("executor_id.network_platform_year_ids", "school_year_id")
+    def _compute_executor_is_platform(self):
+        for request in self:
+            request.executor_is_platform = bool(request.school_year_id) and (
+                request.school_year_id in request.executor_id.network_platform_year_ids
+            )

@@ -1,0 +1,210 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import CertificationTestCommon
+
+GROUPS = {
+    "department": "network_methodology.group_network_department",
+    "methodist": "network_methodology.group_network_user",
+    "manager": "network_methodology.group_network_manager",
+    "internal": "base.group_user",
+    "portal": "base.group_portal",
+}
+NONE, READ, RWC, ALL = "", "r", "rwc", "rwcu"
+EXPECTED = {
+    # methodists issue, revoke and delete drafts (the model refuses the rest)
+    "network.certificate": {
+        "department": READ,
+        "methodist": ALL,
+        "manager": ALL,
+        "internal": NONE,
+        "portal": NONE,
+    },
+    # the council's decision: prepared and approved by managers, read by the others
+    "network.council.decision": {
+        "department": READ,
+        "methodist": READ,
+        "manager": ALL,
+        "internal": NONE,
+        "portal": NONE,
+    },
+    "network.council.decision.line": {
+        "department": READ,
+        "methodist": READ,
+        "manager": ALL,
+        "internal": NONE,
+        "portal": NONE,
+    },
+    # the year-end wizard is the methodists' tool
+    "network.certification.wizard": {
+        "department": NONE,
+        "methodist": ALL,
+        "manager": ALL,
+        "internal": NONE,
+        "portal": NONE,
+    },
+}
+WRITES = {
+    "network.certificate": ("school_year_id", "year_1989"),
+    "network.council.decision": ("order_number", "99"),
+    "network.council.decision.line": ("reason", "Changed"),
+    "network.certification.wizard": ("send_mail", True),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestCertificationAccess(CertificationTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            key: cls._create_user(f"netcert_{key}", groups) for key, groups in GROUPS.items()
+        }
+        cls.decision = cls.env["network.council.decision"].create({"school_year_id": cls.year.id})
+
+    def _values(self, model):
+        if model == "network.certificate":
+            return {
+                "partner_id": self._create_teacher(self.applicant).id,
+                "school_year_id": self.year.id,
+            }
+        if model == "network.council.decision":
+            return {"school_year_id": self.year.id}
+        if model == "network.council.decision.line":
+            return {
+                "decision_id": self.decision.id,
+                "organization_id": self._create_org(f"Org {self._uid_str()}").id,
+            }
+        if model == "network.certification.wizard":
+            return {"school_year_id": self.year.id}
+        raise AssertionError(model)
+
+    def _check_cell(self, user, model, operation, allowed):
+        Model = self.env[model]
+        if operation == "create":
+            values = self._values(model)
+            if allowed:
+                with self.env.cr.savepoint():
+                    record = Model.with_user(user).create(values)
+                    self.env.flush_all()
+                self.assertTrue(record.exists())
+            else:
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    Model.with_user(user).create(values)
+                    self.env.flush_all()
+            return
+        record = Model.create(self._values(model))
+        as_user = record.with_user(user)
+        if operation == "read":
+            if allowed:
+                self.assertEqual(as_user.search([("id", "=", record.id)]), record)
+                as_user.read(["create_date"])
+            else:
+                with self.assertRaises(AccessError):
+                    as_user.read(["create_date"])
+        elif operation == "write":
+            field, value = WRITES[model]
+            value = getattr(self, value) if value == "year_1989" else value
+            if allowed:
+                with self.env.cr.savepoint():
+                    as_user.write({field: value})
+                    self.env.flush_all()
+                self.assertEqual(record[field], value)
+            else:
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    as_user.write({field: value})
+                    self.env.flush_all()
+                self.assertNotEqual(record[field], value)
+        elif operation == "unlink":
+            if allowed:
+                with self.env.cr.savepoint():
+                    as_user.unlink()
+                self.assertFalse(record.exists())
+            else:
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    as_user.unlink()
+                self.assertTrue(record.exists())
+
+    def _check_group(self, group):
+        for model, rights in EXPECTED.items():
+            for operation in ("read", "write", "create", "unlink"):
+                allowed = operation[0] in rights[group]
+                with self.subTest(model=model, operation=operation, allowed=allowed):
+                    self._check_cell(self.users[group], model, operation, allowed)
+
+    def test_access_department(self):
+        self._check_group("department")
+
+    def test_access_methodist(self):
+        self._check_group("methodist")
+
+    def test_access_manager(self):
+        self._check_group("manager")
+
+    def test_access_internal_user(self):
+        self._check_group("internal")
+
+    def test_access_portal(self):
+        self._check_group("portal")
+
+    def test_methodist_issues_and_revokes(self):
+        methodist = self.users["methodist"]
+        teacher = self._create_teacher(self.applicant)
+        tokens = self._give_tokens(
+            teacher, (1990, "listener"), (1990, "listener"), (1989, "presenter")
+        )
+        wizard = (
+            self.env["network.certification.wizard"]
+            .with_user(methodist)
+            .create({"school_year_id": self.year.id})
+        )
+        wizard.action_preview()
+        wizard.action_issue()
+        certificate = wizard.certificate_ids
+        self.assertEqual(certificate.partner_id, teacher)
+        self.assertEqual(certificate.create_uid, methodist)
+        certificate.with_user(methodist).action_revoke("Checked")
+        self.assertEqual(set(tokens.mapped("state")), {"valid"})
+        # used tokens stay frozen for methodists too
+        again = self.Certificate.with_user(methodist)._issue_teacher_certificates(
+            self.year, [teacher.id]
+        )
+        with self.assertRaises(UserError):
+            tokens[0].with_user(methodist).write({"revoke_reason": "x"})
+        self.assertEqual(again.token_ids, tokens)
+
+    def test_department_cannot_issue_or_revoke(self):
+        department = self.users["department"]
+        teacher = self._create_teacher(self.applicant)
+        tokens = self._give_tokens(
+            teacher, (1990, "listener"), (1990, "listener"), (1989, "listener")
+        )
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.Certificate.with_user(department)._issue_teacher_certificates(self.year)
+        self.assertEqual(set(tokens.mapped("state")), {"valid"})
+        certificate = self._issue(teacher)
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            certificate.with_user(department).action_revoke("No")
+        self.assertEqual(certificate.state, "issued")
+        self.assertEqual(set(tokens.mapped("state")), {"used"})
+        draft = self._draft_certificate(self._create_teacher(self.applicant))
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            draft.with_user(department).action_issue()
+        self.assertEqual(draft.state, "draft")
+
+    def test_only_managers_approve_decisions(self):
+        self.decision.write({"order_number": "1", "order_date": date(1991, 8, 30)})
+        for group in ("department", "methodist"):
+            with self.subTest(group=group):
+                with self.assertRaises(AccessError), self.env.cr.savepoint():
+                    self.decision.with_user(self.users[group]).action_approve()
+                self.assertEqual(self.decision.state, "draft")
+        self.decision.with_user(self.users["manager"]).action_approve()
+        self.assertEqual(self.decision.state, "approved")
+
+    def test_verification_code_hidden_from_other_users(self):
+        certificate = self._draft_certificate(self._create_teacher(self.applicant))
+        with self.assertRaises(AccessError):
+            certificate.with_user(self.users["internal"]).read(["verification_code"])

@@ -1,0 +1,2 @@
+from . import network_certification_wizard
+from . import network_certificate_revoke
