@@ -3,16 +3,15 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.network_methodology.tests.access_matrix import (
+    ALL,
+    NONE,
+    READ,
+    AccessMatrixMixin,
+)
+
 from .common import CertificationTestCommon
 
-GROUPS = {
-    "department": "network_methodology.group_network_department",
-    "methodist": "network_methodology.group_network_user",
-    "manager": "network_methodology.group_network_manager",
-    "internal": "base.group_user",
-    "portal": "base.group_portal",
-}
-NONE, READ, RWC, ALL = "", "r", "rwc", "rwcu"
 EXPECTED = {
     # methodists issue, revoke and delete drafts (the model refuses the rest)
     "network.certificate": {
@@ -47,7 +46,6 @@ EXPECTED = {
     },
 }
 WRITES = {
-    "network.certificate": ("school_year_id", "year_1989"),
     "network.council.decision": ("order_number", "99"),
     "network.council.decision.line": ("reason", "Changed"),
     "network.certification.wizard": ("send_mail", True),
@@ -55,13 +53,14 @@ WRITES = {
 
 
 @tagged("post_install", "-at_install")
-class TestCertificationAccess(CertificationTestCommon):
+class TestCertificationAccess(AccessMatrixMixin, CertificationTestCommon):
+    EXPECTED = EXPECTED
+    WRITES = WRITES
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users = {
-            key: cls._create_user(f"netcert_{key}", groups) for key, groups in GROUPS.items()
-        }
+        cls._create_access_users("netcert")
         cls.decision = cls.env["network.council.decision"].create({"school_year_id": cls.year.id})
 
     def _values(self, model):
@@ -81,73 +80,10 @@ class TestCertificationAccess(CertificationTestCommon):
             return {"school_year_id": self.year.id}
         raise AssertionError(model)
 
-    def _check_cell(self, user, model, operation, allowed):
-        Model = self.env[model]
-        if operation == "create":
-            values = self._values(model)
-            if allowed:
-                with self.env.cr.savepoint():
-                    record = Model.with_user(user).create(values)
-                    self.env.flush_all()
-                self.assertTrue(record.exists())
-            else:
-                with self.assertRaises(AccessError), self.env.cr.savepoint():
-                    Model.with_user(user).create(values)
-                    self.env.flush_all()
-            return
-        record = Model.create(self._values(model))
-        as_user = record.with_user(user)
-        if operation == "read":
-            if allowed:
-                self.assertEqual(as_user.search([("id", "=", record.id)]), record)
-                as_user.read(["create_date"])
-            else:
-                with self.assertRaises(AccessError):
-                    as_user.read(["create_date"])
-        elif operation == "write":
-            field, value = WRITES[model]
-            value = getattr(self, value) if value == "year_1989" else value
-            if allowed:
-                with self.env.cr.savepoint():
-                    as_user.write({field: value})
-                    self.env.flush_all()
-                self.assertEqual(record[field], value)
-            else:
-                with self.assertRaises(AccessError), self.env.cr.savepoint():
-                    as_user.write({field: value})
-                    self.env.flush_all()
-                self.assertNotEqual(record[field], value)
-        elif operation == "unlink":
-            if allowed:
-                with self.env.cr.savepoint():
-                    as_user.unlink()
-                self.assertFalse(record.exists())
-            else:
-                with self.assertRaises(AccessError), self.env.cr.savepoint():
-                    as_user.unlink()
-                self.assertTrue(record.exists())
-
-    def _check_group(self, group):
-        for model, rights in EXPECTED.items():
-            for operation in ("read", "write", "create", "unlink"):
-                allowed = operation[0] in rights[group]
-                with self.subTest(model=model, operation=operation, allowed=allowed):
-                    self._check_cell(self.users[group], model, operation, allowed)
-
-    def test_access_department(self):
-        self._check_group("department")
-
-    def test_access_methodist(self):
-        self._check_group("methodist")
-
-    def test_access_manager(self):
-        self._check_group("manager")
-
-    def test_access_internal_user(self):
-        self._check_group("internal")
-
-    def test_access_portal(self):
-        self._check_group("portal")
+    def _write_value(self, model):
+        if model == "network.certificate":
+            return "school_year_id", self.year_1989
+        return super()._write_value(model)
 
     def test_methodist_issues_and_revokes(self):
         methodist = self.users["methodist"]

@@ -1,2 +1,3 @@
 from . import network_certification_wizard
+from . import network_certification_wizard_line
 from . import network_certificate_revoke

@@ -3,18 +3,10 @@ from datetime import date, datetime, timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from .access_matrix import ALL, NONE, READ, RWC, AccessMatrixMixin
 from .common import NetworkTestCommon
 
-GROUPS = {
-    "department": "network_methodology.group_network_department",
-    "methodist": "network_methodology.group_network_user",
-    "manager": "network_methodology.group_network_manager",
-    "internal": "base.group_user",
-    "portal": "base.group_portal",
-}
-
 # Expected rights per group and model: the letters of read, write, create, unlink allowed.
-NONE, READ, RWC, ALL = "", "r", "rwc", "rwcu"
 # Methodists delete what is still a draft (the models refuse the rest); tokens are a ledger.
 NETWORK_DATA = {
     "department": READ,
@@ -48,13 +40,13 @@ EXPECTED = {
 
 
 @tagged("post_install", "-at_install")
-class TestAccessRights(NetworkTestCommon):
+class TestAccessRights(AccessMatrixMixin, NetworkTestCommon):
+    EXPECTED = EXPECTED
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users = {
-            key: cls._create_user(f"netmeth_{key}", groups) for key, groups in GROUPS.items()
-        }
+        cls._create_access_users("netmeth")
         cls._next_year = 1800
 
     # values of a fresh record of each model; called for every cell, so each is unique
@@ -128,90 +120,6 @@ class TestAccessRights(NetworkTestCommon):
         if not hasattr(self, "_access_event"):
             self._access_event = self._create_event()
         return self._access_event
-
-    def _fresh(self, model):
-        return self.env[model].create(self._values(model))
-
-    def _check_cell(self, user, model, operation, allowed):
-        if operation == "read":
-            record = self._fresh(model)
-            as_user = record.with_user(user)
-            if allowed:
-                self.assertEqual(as_user.search([("id", "=", record.id)]), record)
-                self.assertEqual(as_user.read(["create_date"])[0]["id"], record.id)
-            else:
-                with self.assertRaises(AccessError):
-                    as_user.search([("id", "=", record.id)])
-                with self.assertRaises(AccessError):
-                    as_user.read(["create_date"])
-        elif operation == "write":
-            record = self._fresh(model)
-            field, value = self.WRITES[model]
-            before = record[field]
-            self.assertNotEqual(before, value)
-            if allowed:
-                with self.env.cr.savepoint():
-                    record.with_user(user).write({field: value})
-                    record.env.flush_all()
-                record.invalidate_recordset()
-                self.assertEqual(record[field], value)
-            else:
-                with self.assertRaises(AccessError), self.env.cr.savepoint():
-                    record.with_user(user).write({field: value})
-                    record.env.flush_all()
-                record.invalidate_recordset()
-                self.assertEqual(record[field], before)
-        elif operation == "create":
-            values = self._values(model)
-            Model = self.env[model].with_user(user)
-            if allowed:
-                with self.env.cr.savepoint():
-                    record = Model.create(values)
-                    record.env.flush_all()
-                self.assertTrue(self.env[model].browse(record.id).exists())
-            else:
-                count = self.env[model].with_context(active_test=False).search_count([])
-                with self.assertRaises(AccessError), self.env.cr.savepoint():
-                    Model.create(values)
-                    self.env.flush_all()
-                self.assertEqual(
-                    self.env[model].with_context(active_test=False).search_count([]), count
-                )
-        elif operation == "unlink":
-            record = self._fresh(model)  # a draft: business rules allow deleting it
-            if allowed:
-                with self.env.cr.savepoint():
-                    record.with_user(user).unlink()
-                self.assertFalse(record.exists())
-            else:
-                with self.assertRaises(AccessError), self.env.cr.savepoint():
-                    record.with_user(user).unlink()
-                self.assertTrue(record.exists())
-
-    def _check_group(self, group):
-        user = self.users[group]
-        for model, rights in EXPECTED.items():
-            if group not in rights:
-                continue
-            for operation in ("read", "write", "create", "unlink"):
-                allowed = operation[0] in rights[group]
-                with self.subTest(group=group, model=model, operation=operation, allowed=allowed):
-                    self._check_cell(user, model, operation, allowed)
-
-    def test_access_department(self):
-        self._check_group("department")
-
-    def test_access_methodist(self):
-        self._check_group("methodist")
-
-    def test_access_manager(self):
-        self._check_group("manager")
-
-    def test_access_internal_user(self):
-        self._check_group("internal")
-
-    def test_access_portal(self):
-        self._check_group("portal")
 
     def test_department_cannot_run_actions(self):
         user = self.users["department"]
