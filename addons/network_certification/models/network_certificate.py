@@ -375,17 +375,19 @@ class NetworkCertificate(models.Model):
         platform._apply_platform_status()
         return True
 
-    def _check_platform_unique(self):
-        if not self:
-            return
-        existing = self.search(
+    def _issued_platform_certificates(self, organizations):
+        return self.search(
             [
                 ("certificate_kind", "=", "platform"),
                 ("state", "=", "issued"),
-                ("partner_id", "in", self.partner_id.ids),
-                ("school_year_id", "in", self.school_year_id.ids),
+                ("partner_id", "in", organizations.ids),
             ]
         )
+
+    def _check_platform_unique(self):
+        if not self:
+            return
+        existing = self._issued_platform_certificates(self.partner_id)
         taken = {(c.partner_id, c.school_year_id) for c in existing}
         for certificate in self:
             key = (certificate.partner_id, certificate.school_year_id)
@@ -405,13 +407,7 @@ class NetworkCertificate(models.Model):
         platform = self.filtered(lambda c: c.certificate_kind == "platform")
         if not platform:
             return
-        holders = self.search(
-            [
-                ("certificate_kind", "=", "platform"),
-                ("state", "=", "issued"),
-                ("partner_id", "in", platform.partner_id.ids),
-            ]
-        )
+        holders = self._issued_platform_certificates(platform.partner_id)
         years_of = defaultdict(set)
         for certificate in holders:
             years_of[certificate.partner_id].add(certificate.school_year_id.id)

@@ -19,12 +19,8 @@ class NetworkActivityToken(models.Model):
         ondelete="restrict",
         domain=[("is_teacher", "=", True)],
     )
-    organization_id = fields.Many2one(
-        "res.partner", index=True, ondelete="restrict"
-    )
-    event_id = fields.Many2one(
-        "event.event", required=True, index=True, ondelete="restrict"
-    )
+    organization_id = fields.Many2one("res.partner", index=True, ondelete="restrict")
+    event_id = fields.Many2one("event.event", required=True, index=True, ondelete="restrict")
     event_form = fields.Selection(related="event_id.event_form", string="Form")
     host_organization_id = fields.Many2one(
         related="event_id.host_organization_id", string="Host Organization"

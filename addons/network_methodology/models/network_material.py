@@ -36,9 +36,7 @@ class NetworkMaterial(models.Model):
         index=True,
         domain=[("is_network_member", "=", True), ("is_company", "=", True)],
     )
-    event_id = fields.Many2one(
-        "event.event", index=True, domain=[("is_network_event", "=", True)]
-    )
+    event_id = fields.Many2one("event.event", index=True, domain=[("is_network_event", "=", True)])
     date = fields.Date(required=True, default=fields.Date.context_today)
     description = fields.Html()
     attachment_ids = fields.Many2many(

@@ -18,9 +18,7 @@ class NetworkProject(models.Model):
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("network.project", "parent_id", string="Sub-projects")
-    leader_id = fields.Many2one(
-        "res.users", tracking=True, default=lambda self: self.env.user
-    )
+    leader_id = fields.Many2one("res.users", tracking=True, default=lambda self: self.env.user)
     date_start = fields.Date(tracking=True)
     date_end = fields.Date(tracking=True)
     description = fields.Html()

@@ -6,9 +6,7 @@ class NetworkProjectRoadmapLine(models.Model):
     _description = "Road Map Line"
     _order = "project_id, sequence, date_deadline, id"
 
-    project_id = fields.Many2one(
-        "network.project", required=True, index=True, ondelete="cascade"
-    )
+    project_id = fields.Many2one("network.project", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Activity", required=True)
     stage = fields.Char(help="Stage of the project this activity belongs to")

@@ -119,9 +119,7 @@ class NetworkRequest(models.Model):
         self._check_state(("draft",), _("submitted"))
         archived = self.filtered(lambda r: r.offer_id.state != "published")
         if archived:
-            raise UserError(
-                _("Offer “%s” is no longer published.", archived[0].offer_id.name)
-            )
+            raise UserError(_("Offer “%s” is no longer published.", archived[0].offer_id.name))
         self.write({"state": "submitted"})
         return True
 
