@@ -12,6 +12,7 @@
         "security/network_security.xml",
         "security/ir.model.access.csv",
         "security/network_rules.xml",
+        "security/network_portal_rules.xml",
         "data/ir_sequence_data.xml",
         "data/network_innovation_status_data.xml",
         "data/ir_cron_data.xml",
@@ -25,7 +26,9 @@
         "views/network_offer_views.xml",
         "views/network_activity_token_views.xml",
         "views/network_material_views.xml",
+        "views/res_config_settings_views.xml",
         "views/network_menus.xml",
+        "views/network_portal_templates.xml",
     ],
     "demo": [
         "demo/network_demo.xml",

@@ -1,5 +1,6 @@
 from . import network_school_year
 from . import network_school_year_mixin
+from . import network_portal_mixin
 from . import network_innovation_status
 from . import res_partner
 from . import network_project
@@ -10,3 +11,4 @@ from . import network_request
 from . import event_event
 from . import network_activity_token
 from . import network_material
+from . import res_config_settings

@@ -133,6 +133,40 @@ class EventEvent(models.Model):
         self.request_ids._action_done()
         return tokens
 
+    def action_register_teachers(self, teachers):
+        """Register teachers as attendees of the network event (the portal registers a
+        coordinator's colleagues or a teacher themselves); those already registered are left
+        alone. Returns the new registrations."""
+        self.ensure_one()
+        if not self.is_network_event:
+            raise UserError(_("“%s” is not a network event.", self.name))
+        if not self.event_registrations_open:
+            raise UserError(_("Registration for “%s” is closed.", self.name))
+        if not teachers or teachers.filtered(lambda p: not p.is_teacher):
+            raise ValidationError(_("Only teachers can be registered for network events."))
+        registered = self.registration_ids.filtered(lambda r: r.state != "cancel").partner_id
+        return self.env["event.registration"].create(
+            [
+                {"event_id": self.id, "partner_id": teacher.id, "state": "open"}
+                for teacher in teachers - registered
+            ]
+        )
+
+    def action_unregister_teachers(self, teachers):
+        """Cancel the teachers' registrations before the event starts."""
+        self.ensure_one()
+        if self.date_begin <= fields.Datetime.now():
+            raise UserError(
+                _("“%s” has started: registrations can no longer be cancelled.", self.name)
+            )
+        registrations = self.registration_ids.filtered(
+            lambda r: r.partner_id in teachers and r.state in ("draft", "open")
+        )
+        if not registrations:
+            raise UserError(_("Nobody of those is registered for “%s”.", self.name))
+        registrations.action_cancel()
+        return True
+
     def action_view_tokens(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

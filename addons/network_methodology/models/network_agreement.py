@@ -5,7 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 class NetworkAgreement(models.Model):
     _name = "network.agreement"
     _description = "Network Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _network_portal_path = "agreements"
+    _inherit = ["network.portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(

@@ -5,7 +5,13 @@ from odoo.exceptions import UserError, ValidationError
 class NetworkMaterial(models.Model):
     _name = "network.material"
     _description = "Network Material"
-    _inherit = ["mail.thread", "mail.activity.mixin", "network.school.year.mixin"]
+    _network_portal_path = "materials"
+    _inherit = [
+        "network.portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "network.school.year.mixin",
+    ]
     _school_year_date_field = "date"
     _order = "date desc, id desc"
 

@@ -34,7 +34,8 @@ AUDIENCES = [
 class NetworkOffer(models.Model):
     _name = "network.offer"
     _description = "Offer of Innovative Experience"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _network_portal_path = "offers"
+    _inherit = ["network.portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "school_year_id desc, name"
 
     name = fields.Char(string="Theme", required=True, tracking=True)
@@ -70,7 +71,12 @@ class NetworkOffer(models.Model):
     request_ids = fields.One2many("network.request", "offer_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count", store=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("published", "Published"), ("archived", "Archived")],
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("published", "Published"),
+            ("archived", "Archived"),
+        ],
         default="draft",
         required=True,
         readonly=True,
@@ -124,14 +130,28 @@ class NetworkOffer(models.Model):
         if self.filtered(lambda o: o.state != "draft"):
             raise UserError(_("Only draft offers can be deleted; archive the others."))
 
+    def _check_presenters_set(self):
+        missing = self.filtered(lambda o: not o.presenter_ids)
+        if missing:
+            raise ValidationError(
+                _("Offer “%s” needs at least one presenting teacher.", missing[0].name)
+            )
+
+    def action_submit(self):
+        """The executor organization asks the centre to publish its draft offer."""
+        if self.filtered(lambda o: o.state != "draft"):
+            raise UserError(_("Only a draft offer can be submitted for publication."))
+        self._check_presenters_set()
+        self.write({"state": "submitted"})
+        return True
+
     def action_publish(self):
         for offer in self:
-            if offer.state != "draft":
-                raise UserError(_("Only a draft offer can be published (“%s”).", offer.name))
-            if not offer.presenter_ids:
-                raise ValidationError(
-                    _("Offer “%s” needs at least one presenting teacher.", offer.name)
+            if offer.state not in ("draft", "submitted"):
+                raise UserError(
+                    _("Only a draft or submitted offer can be published (“%s”).", offer.name)
                 )
+        self._check_presenters_set()
         self.write({"state": "published"})
         return True
 
@@ -142,7 +162,7 @@ class NetworkOffer(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        if self.filtered(lambda o: o.state != "archived"):
-            raise UserError(_("Only an archived offer can be returned to draft."))
+        if self.filtered(lambda o: o.state not in ("submitted", "archived")):
+            raise UserError(_("Only a submitted or archived offer can be returned to draft."))
         self.write({"state": "draft"})
         return True

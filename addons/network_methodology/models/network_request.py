@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -9,9 +10,17 @@ from odoo.exceptions import UserError, ValidationError
 class NetworkRequest(models.Model):
     _name = "network.request"
     _description = "Network Event Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "network.school.year.mixin"]
+    _network_portal_path = "requests"
+    _inherit = [
+        "network.portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "network.school.year.mixin",
+    ]
     _school_year_date_field = "date_request"
     _order = "date_request desc, id desc"
+    # Applicant and executor coordinators discuss a request on its portal page.
+    _mail_post_access = "read"
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
@@ -195,3 +204,44 @@ class NetworkRequest(models.Model):
 
     def _action_done(self):
         self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})
+
+    @api.model
+    def _get_matrix(self, school_year):
+        """The matrix of network interaction of a school year: applicants (rows) × executors
+        (columns), each cell the requests filed and carried out. The rulebook publishes it to
+        every organization, so it is read as superuser; it holds organization names and counts
+        only."""
+        groups = self.sudo()._read_group(
+            [("school_year_id", "=", school_year.id), ("state", "not in", ("draft", "cancelled"))],
+            ["requester_id", "executor_id", "state"],
+            ["__count"],
+        )
+
+        def counter():
+            return {"requests": 0, "done": 0}
+
+        cells, rows, columns, total = (
+            defaultdict(counter),
+            defaultdict(counter),
+            defaultdict(counter),
+            counter(),
+        )
+        for requester, executor, state, count in groups:
+            for counts in (
+                cells[requester.id, executor.id],
+                rows[requester.id],
+                columns[executor.id],
+                total,
+            ):
+                counts["requests"] += count
+                if state == "done":
+                    counts["done"] += count
+        Partner = self.env["res.partner"].sudo()
+        return {
+            "applicants": Partner.browse(list(rows)).sorted("name"),
+            "executors": Partner.browse(list(columns)).sorted("name"),
+            "cells": cells,
+            "rows": rows,
+            "columns": columns,
+            "total": total,
+        }

@@ -52,6 +52,22 @@ class ResPartner(models.Model):
                     _("Teacher %s must be a person belonging to an organization.", partner.name)
                 )
 
+    def write(self, vals):
+        res = super().write(vals)
+        # Portal record rules read ``user.partner_id.is_teacher``; their domains are cached.
+        if "is_teacher" in vals and self.user_ids:
+            self.env.registry.clear_cache()
+        return res
+
+    def _network_coordinated_organization(self):
+        """The organization this contact acts for in the portal as its coordinator: the
+        commercial partner of a contact who is not a teacher, if it is a network member."""
+        self.ensure_one()
+        org = self.commercial_partner_id
+        if self.is_teacher or not org.is_network_member:
+            return self.browse()
+        return org
+
     def _count_by(self, model, field, domain=None):
         groups = self.env[model]._read_group(
             [(field, "in", self.ids), *(domain or [])], [field], ["__count"]

@@ -24,10 +24,13 @@ REFERENCE_DATA = {
     "internal": READ,
     "portal": NONE,
 }
+# The portal user of this matrix belongs to no organization: of the records here they read
+# only the school years, sub-projects and network events that every portal page shows. Portal
+# coordinators and teachers are tested in test_portal_rules.
 EXPECTED = {
-    "network.school.year": REFERENCE_DATA,
+    "network.school.year": dict(REFERENCE_DATA, portal=READ),
     "network.innovation.status": REFERENCE_DATA,
-    "network.project": NETWORK_DATA,
+    "network.project": dict(NETWORK_DATA, portal=READ),
     "network.project.roadmap.line": NETWORK_DATA,
     "network.agreement": NETWORK_DATA,
     "network.offer": NETWORK_DATA,

@@ -13,6 +13,35 @@ class TestOffer(NetworkTestCommon):
         self.assertIs(offer.action_publish(), True)
         self.assertEqual(offer.state, "published")
 
+    def test_submit_publish_or_return(self):
+        offer = self._create_offer(self.executor, self.presenter, publish=False)
+        self.assertIs(offer.action_submit(), True)
+        self.assertEqual(offer.state, "submitted")
+        self.assertIs(offer.action_reset_to_draft(), True)
+        self.assertEqual(offer.state, "draft")
+        offer.action_submit()
+        self.assertIs(offer.action_publish(), True)
+        self.assertEqual(offer.state, "published")
+
+    def test_submit_refused(self):
+        no_presenter = self._create_offer(self.executor, self.env["res.partner"], publish=False)
+        with self.assertRaises(ValidationError):
+            no_presenter.action_submit()
+        self.assertEqual(no_presenter.state, "draft")
+        published = self._create_offer(self.executor, self.presenter)
+        submitted = self._create_offer(self.executor, self.presenter, publish=False)
+        submitted.action_submit()
+        for offer in (published, submitted):
+            with self.subTest(state=offer.state):
+                state = offer.state
+                with self.assertRaises(UserError):
+                    offer.action_submit()
+                self.assertEqual(offer.state, state)
+
+    def test_portal_url(self):
+        offer = self._create_offer(self.executor, self.presenter, publish=False)
+        self.assertEqual(offer.access_url, f"/my/network/offers/{offer.id}")
+
     def test_publish_needs_presenters(self):
         offer = self._create_offer(self.executor, self.env["res.partner"], publish=False)
         with self.assertRaises(ValidationError):
@@ -72,7 +101,7 @@ class TestOffer(NetworkTestCommon):
                     offer.action_archive_offer()
                 self.assertEqual(offer.state, state)
 
-    def test_reset_refused_when_not_archived(self):
+    def test_reset_refused_when_draft_or_published(self):
         draft = self._create_offer(self.executor, self.presenter, publish=False)
         published = self._create_offer(self.executor, self.presenter)
         for offer in (draft, published):

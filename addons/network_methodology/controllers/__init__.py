@@ -1,0 +1,2 @@
+from . import matrix
+from . import portal

@@ -1,0 +1,59 @@
+"""Portal users of the tests: a coordinator of the executor school, one of the applicant school
+and a teacher of the applicant school, each with a real portal login (password = login)."""
+
+from odoo import Command, http
+from odoo.tests import HttpCase
+
+from .common import NetworkTestCommon
+
+
+class NetworkPortalCommon(NetworkTestCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.coordinator_exec = cls._create_portal_user(
+            "coord_exec",
+            cls.env["res.partner"].create(
+                {
+                    "name": "Coordinator Elena",
+                    "parent_id": cls.executor.id,
+                    "email": "elena@example.com",
+                }
+            ),
+        )
+        cls.coordinator_appl = cls._create_portal_user(
+            "coord_appl",
+            cls.env["res.partner"].create(
+                {
+                    "name": "Coordinator Pavel",
+                    "parent_id": cls.applicant.id,
+                    "email": "pavel@example.com",
+                }
+            ),
+        )
+        cls.listener.email = "anna@example.com"
+        cls.teacher_user = cls._create_portal_user("teacher_anna", cls.listener)
+
+    @classmethod
+    def _create_portal_user(cls, login, partner):
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "login": login,
+                    "password": login,
+                    "partner_id": partner.id,
+                    "groups_id": [Command.set([cls.env.ref("base.group_portal").id])],
+                }
+            )
+        )
+
+    def _login(self, user):
+        self.authenticate(user.login, user.login)
+
+    def _post(self, url, data=None, files=None, csrf=True):
+        data = dict(data or {})
+        if csrf:
+            data["csrf_token"] = http.Request.csrf_token(self)
+        return self.url_open(url, data=data, files=files, allow_redirects=True)
