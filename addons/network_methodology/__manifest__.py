@@ -35,6 +35,9 @@
         "demo/network_demo_projects.xml",
         "demo/network_demo_activity.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["network_methodology/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

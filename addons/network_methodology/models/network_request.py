@@ -236,10 +236,11 @@ class NetworkRequest(models.Model):
                 counts["requests"] += count
                 if state == "done":
                     counts["done"] += count
-        Partner = self.env["res.partner"].sudo()
+        organizations = self.env["res.partner"].sudo().browse(list(rows.keys() | columns.keys()))
+        organizations.fetch(["name"])  # one query for every name of the table
         return {
-            "applicants": Partner.browse(list(rows)).sorted("name"),
-            "executors": Partner.browse(list(columns)).sorted("name"),
+            "applicants": organizations.filtered(lambda p: p.id in rows).sorted("name"),
+            "executors": organizations.filtered(lambda p: p.id in columns).sorted("name"),
             "cells": cells,
             "rows": rows,
             "columns": columns,

@@ -1,0 +1,94 @@
+from datetime import date
+
+from odoo.tests import tagged
+
+from .portal_common import NetworkPortalCommon
+
+COUNTERS = [
+    "network_agreement_count",
+    "network_offer_count",
+    "network_catalogue_count",
+    "network_request_count",
+    "network_event_count",
+    "network_material_count",
+    "network_token_count",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestPortalQueryCount(NetworkPortalCommon):
+    """The portal home, its counters and the matrix page cost the same number of queries with
+    a handful of records and with ten times more organizations and requests."""
+
+    def _add_network(self, organizations):
+        orgs = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Scale school {self._uid_str()}",
+                    "is_company": True,
+                    "is_network_member": True,
+                }
+                for _i in range(organizations)
+            ]
+        )
+        offers = self.env["network.offer"]
+        for org in orgs:
+            offers |= self._create_offer(org, self._create_teacher(org))
+        requests = self.env["network.request"].create(
+            [
+                {
+                    "requester_id": requester.id,
+                    "offer_id": offer.id,
+                    "date_request": date(1991, 2, 1),
+                }
+                for offer in offers
+                for requester in (orgs - offer.organization_id)[:3] | self.applicant
+            ]
+        )
+        requests.action_submit()
+        requests[::2].write({"state": "done"})
+        for org in orgs[:5]:
+            self._create_agreement("interaction", executor_id=org.id, customer_id=self.applicant.id)
+        self.env.flush_all()
+
+    def _queries(self, url, json=None):
+        """Queries of a warm request (caches filled by a first one), as in website's tests."""
+        for _i in range(2):
+            before = self.cr.sql_log_count
+            if json is None:
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+            else:
+                self.make_jsonrpc_request(url, json)
+            count = self.cr.sql_log_count - before
+        return count
+
+    def _measure(self):
+        matrix = f"/network/matrix?year_id={self.year.id}"
+        return {
+            "home": self._queries("/my/home"),
+            "counters": self._queries("/my/counters", {"counters": COUNTERS}),
+            "matrix": self._queries(matrix),
+        }
+
+    def test_coordinator_pages_do_not_grow(self):
+        self._add_network(3)
+        self._login(self.coordinator_appl)
+        small = self._measure()
+        self._add_network(30)
+        large = self._measure()
+        self.assertEqual(large, small)
+        matrix = self.env["network.request"]._get_matrix(self.year)
+        self.assertGreaterEqual(len(matrix["executors"]), 33)
+        # absolute budgets, with a margin: a query per counter, a few for the session
+        self.assertLessEqual(small["counters"], 25)
+        self.assertLessEqual(small["matrix"], 25)
+        with self.assertQueryCount(large["matrix"]):
+            self.url_open(f"/network/matrix?year_id={self.year.id}")
+
+    def test_teacher_home_does_not_grow(self):
+        self._login(self.teacher_user)
+        small = self._queries("/my/counters", {"counters": COUNTERS})
+        for _i in range(20):
+            self._create_token(self.listener, self._create_event())
+        self.assertEqual(self._queries("/my/counters", {"counters": COUNTERS}), small)
