@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .portal_common import NetworkPortalCommon
 
 
@@ -139,3 +141,29 @@ class TestPortalRules(NetworkPortalCommon):
         full.action_register_teachers(self.listener)
         with self.assertRaises(UserError):
             full.action_register_teachers(self.presenter)  # closed: no seat left
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInvitation(NetworkPortalCommon, MockEmail):
+    def test_grant_portal_access_to_a_teacher_in_russian(self):
+        """Centre staff use Odoo's own portal wizard; the invitation goes in Russian."""
+        if not self.env["res.lang"]._lang_get("ru_RU"):
+            self.skipTest("Russian is not installed in this database")
+        teacher = self._create_teacher(
+            self.executor, "Presenter Nina", email="nina@example.com", lang="ru_RU"
+        )
+        methodist = self._create_user("portal_methodist", "network_methodology.group_network_user")
+        wizard = (
+            self.env["portal.wizard"]
+            .with_user(methodist)
+            .with_context(active_ids=teacher.ids)
+            .create({})
+        )
+        with self.mock_mail_gateway():
+            wizard.user_ids.action_grant_access()
+        user = teacher.user_ids
+        self.assertTrue(user._is_portal())
+        self.assertEqual(teacher._network_coordinated_organization(), self.env["res.partner"])
+        invitation = [mail for mail in self._mails if "nina@example.com" in str(mail["email_to"])]
+        self.assertEqual(len(invitation), 1)
+        self.assertIn("Ваша учетная запись", invitation[0]["subject"])
