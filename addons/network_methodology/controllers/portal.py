@@ -213,14 +213,7 @@ class NetworkPortal(CustomerPortal):
     )
     def portal_network_offers(self, page=1, sortby=None, filterby=None, search=None, **kw):
         org = self._network_organization()
-        states = dict(_selection("network.offer", "state"))
-        filters = {"all": {"label": _("All"), "domain": []}}
-        filters.update(
-            {
-                state: {"label": label, "domain": [("state", "=", state)]}
-                for state, label in states.items()
-            }
-        )
+        filters = _state_filters("network.offer")
         values = self._network_list(
             "network.offer",
             [("organization_id", "=", org.id)],
@@ -738,14 +731,7 @@ class NetworkPortal(CustomerPortal):
     )
     def portal_network_materials(self, page=1, sortby=None, filterby=None, search=None, **kw):
         self._network_organization()
-        states = dict(_selection("network.material", "state"))
-        filters = {"all": {"label": _("All"), "domain": []}}
-        filters.update(
-            {
-                state: {"label": label, "domain": [("state", "=", state)]}
-                for state, label in states.items()
-            }
-        )
+        filters = _state_filters("network.material")
         values = self._network_list(
             "network.material",
             [],
@@ -920,6 +906,14 @@ class NetworkPortal(CustomerPortal):
             }
         )
         return request.render("network_methodology.portal_my_network_card", values)
+
+
+def _state_filters(model):
+    """Searchbar filters of a list: all, then one per state."""
+    filters = {"all": {"label": _("All"), "domain": []}}
+    for state, label in _selection(model, "state"):
+        filters[state] = {"label": label, "domain": [("state", "=", state)]}
+    return filters
 
 
 def _selection(model, field):

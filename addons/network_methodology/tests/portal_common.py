@@ -11,28 +11,17 @@ class NetworkPortalCommon(NetworkTestCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.coordinator_exec = cls._create_portal_user(
-            "coord_exec",
-            cls.env["res.partner"].create(
-                {
-                    "name": "Coordinator Elena",
-                    "parent_id": cls.executor.id,
-                    "email": "elena@example.com",
-                }
-            ),
-        )
-        cls.coordinator_appl = cls._create_portal_user(
-            "coord_appl",
-            cls.env["res.partner"].create(
-                {
-                    "name": "Coordinator Pavel",
-                    "parent_id": cls.applicant.id,
-                    "email": "pavel@example.com",
-                }
-            ),
-        )
+        cls.coordinator_exec = cls._create_coordinator("coord_exec", cls.executor, "Elena")
+        cls.coordinator_appl = cls._create_coordinator("coord_appl", cls.applicant, "Pavel")
         cls.listener.email = "anna@example.com"
         cls.teacher_user = cls._create_portal_user("teacher_anna", cls.listener)
+
+    @classmethod
+    def _create_coordinator(cls, login, org, name):
+        contact = cls.env["res.partner"].create(
+            {"name": f"Coordinator {name}", "parent_id": org.id, "email": f"{login}@example.com"}
+        )
+        return cls._create_portal_user(login, contact)
 
     @classmethod
     def _create_portal_user(cls, login, partner):

@@ -8,6 +8,7 @@ from odoo.tools import mute_logger
 
 from ..controllers import portal as portal_controller
 from .portal_common import NetworkPortalCommon
+from .test_portal_performance import COUNTERS
 
 
 @tagged("post_install", "-at_install")
@@ -31,15 +32,7 @@ class TestPortalCoordinator(NetworkPortalCommon):
 
     def test_home_counters_per_role(self):
         self._create_agreement()
-        counters = [
-            "network_agreement_count",
-            "network_offer_count",
-            "network_catalogue_count",
-            "network_request_count",
-            "network_event_count",
-            "network_material_count",
-            "network_token_count",
-        ]
+        counters = COUNTERS
         self._login(self.coordinator_exec)
         values = self.make_jsonrpc_request("/my/counters", {"counters": counters})
         self.assertEqual(values["network_agreement_count"], 1)
@@ -262,12 +255,7 @@ class TestPortalCoordinator(NetworkPortalCommon):
         self._post(f"{url}/cancel")
         self.assertEqual(network_request.state, "cancelled")
         # a third organization sees nothing of it
-        third = self._create_portal_user(
-            "coord_third",
-            self.env["res.partner"].create(
-                {"name": "Coordinator Third", "parent_id": self.third_org.id}
-            ),
-        )
+        third = self._create_coordinator("coord_third", self.third_org, "Third")
         self._login(third)
         self.assertEqual(self.url_open(url).status_code, 404)
         self.assertEqual(self._post(f"{url}/accept").status_code, 404)

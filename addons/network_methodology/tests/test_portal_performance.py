@@ -2,17 +2,10 @@ from datetime import date
 
 from odoo.tests import tagged
 
+from ..controllers.portal import COORDINATOR_COUNTERS, TEACHER_COUNTERS
 from .portal_common import NetworkPortalCommon
 
-COUNTERS = [
-    "network_agreement_count",
-    "network_offer_count",
-    "network_catalogue_count",
-    "network_request_count",
-    "network_event_count",
-    "network_material_count",
-    "network_token_count",
-]
+COUNTERS = list(dict.fromkeys(COORDINATOR_COUNTERS + TEACHER_COUNTERS))
 
 
 @tagged("post_install", "-at_install")
