@@ -9,7 +9,7 @@ class NetworkPortalMixin(models.AbstractModel):
     _description = "Network Portal Document"
     _network_portal_path = None
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for record in self.filtered("id"):
             record.access_url = f"/my/network/{self._network_portal_path}/{record.id}"
