@@ -21,6 +21,7 @@
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/network_certification_menus.xml",
+        "views/network_certification_portal_templates.xml",
     ],
     "installable": True,
 }

@@ -451,6 +451,11 @@ class NetworkCertificate(models.Model):
             return False
         return "%s.pdf" % (self.name or "").replace("/", "-")
 
+    def _get_report_base_filename(self):
+        """Name of the PDF downloaded from the portal (portal's ``_show_report``)."""
+        self.ensure_one()
+        return _("Certificate %s", self.name or self.partner_id.name)
+
     def action_print(self):
         return self.env.ref(
             "network_certification.action_report_network_certificate"

@@ -17,3 +17,26 @@ class NetworkRequest(models.Model):
             request.executor_is_platform = bool(request.school_year_id) and (
                 request.school_year_id in request.executor_id.network_platform_year_ids
             )
+
+    def _get_matrix(self, school_year):
+        """The matrix also names the organizations holding the «Network platform» status of
+        the school year (``platform_ids``), read in one query."""
+        matrix = super()._get_matrix(school_year)
+        organizations = matrix["applicants"] | matrix["executors"]
+        matrix["platform_ids"] = (
+            set(
+                self.env["res.partner"]
+                .sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("id", "in", organizations.ids),
+                        ("network_platform_year_ids", "in", school_year.ids),
+                    ]
+                )
+                .ids
+            )
+            if organizations and school_year
+            else set()
+        )
+        return matrix

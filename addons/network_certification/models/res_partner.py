@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class ResPartner(models.Model):
@@ -61,6 +61,11 @@ class ResPartner(models.Model):
 
     def action_print_activity_card(self):
         return self.env.ref("network_certification.action_report_activity_card").report_action(self)
+
+    def _get_report_base_filename(self):
+        """Name of the activity card PDF downloaded from the portal (``_show_report``)."""
+        self.ensure_one()
+        return _("Activity card %s", self.name)
 
     def _network_activity_card_tokens(self):
         """Tokens shown on the printed activity card: valid and used, oldest first."""

@@ -13,7 +13,8 @@ from odoo.addons.network_methodology.tests.access_matrix import (
 from .common import CertificationTestCommon
 
 EXPECTED = {
-    # methodists issue, revoke and delete drafts (the model refuses the rest)
+    # methodists issue, revoke and delete drafts (the model refuses the rest); portal users
+    # read issued certificates of their own only (test_portal): never a draft, as here
     "network.certificate": {
         "department": READ,
         "methodist": ALL,
