@@ -449,3 +449,35 @@ class TestPortalMatrix(NetworkPortalCommon):
         self.env["ir.config_parameter"].set_param("network_methodology.matrix_public", True)
         page = self.url_open(url)
         self.assertIn("3/1", page.text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalDiscussion(NetworkPortalCommon):
+    def _post_message(self, network_request, body):
+        return self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "network.request",
+                "thread_id": network_request.id,
+                "post_data": {"body": body, "message_type": "comment"},
+            },
+        )
+
+    def test_parties_discuss_a_request(self):
+        network_request = self._create_request()
+        network_request.action_submit()
+        for user, body in ((self.coordinator_appl, "Удобно 20-го?"), (self.coordinator_exec, "Да")):
+            self._login(user)
+            self._post_message(network_request, body)
+        bodies = network_request.message_ids.filtered(lambda m: m.message_type == "comment").mapped(
+            "body"
+        )
+        self.assertEqual(len(bodies), 2)
+        # another organization cannot write into it
+        third = self._create_coordinator("coord_third", self.third_org, "Third")
+        self._login(third)
+        with mute_logger("odoo.http"), self.assertRaises(Exception):  # noqa: B017 - 404 as JSON-RPC error
+            self._post_message(network_request, "Spam")
+        self.assertEqual(
+            len(network_request.message_ids.filtered(lambda m: m.message_type == "comment")), 2
+        )
