@@ -97,10 +97,11 @@ pick_python() {
 }
 
 # ensure_debian_packages [chromium]: installs what is missing (wkhtmltopdf for PDF reports,
-# headers to compile psycopg2/python-ldap, chromium for the browser tests when asked).
+# pdftotext for the tests that read them, headers to compile psycopg2/python-ldap, chromium for
+# the browser tests when asked).
 ensure_debian_packages() {
     local missing=() pair
-    local pairs=("gcc:gcc" "wkhtmltopdf:wkhtmltopdf" "pg_config:libpq-dev")
+    local pairs=("gcc:gcc" "wkhtmltopdf:wkhtmltopdf" "pg_config:libpq-dev" "pdftotext:poppler-utils")
     [ "${1:-}" = chromium ] && pairs+=("chromium:chromium")
     for pair in "${pairs[@]}"; do
         command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
