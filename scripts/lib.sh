@@ -198,7 +198,10 @@ ensure_postgres() {
 }
 
 addons_path() {
-    echo "$ODOO_PATH/odoo/addons,$ODOO_PATH/addons,$ROOT/addons"
+    # A git checkout has core add-ons in both folders; a source distribution only in odoo/addons.
+    local path="$ODOO_PATH/odoo/addons"
+    [ ! -d "$ODOO_PATH/addons" ] || path+=",$ODOO_PATH/addons"
+    echo "$path,$ROOT/addons"
 }
 
 # The database options odoo-bin and pytest-odoo get on their command line.
