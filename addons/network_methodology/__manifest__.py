@@ -25,6 +25,9 @@
         "views/network_offer_views.xml",
         "views/network_activity_token_views.xml",
         "views/network_material_views.xml",
+        "views/network_kpi_report_views.xml",
+        "views/network_organization_activity_report_views.xml",
+        "report/network_kpi_reports.xml",
         "views/network_menus.xml",
     ],
     "demo": [

@@ -10,3 +10,5 @@ from . import network_request
 from . import event_event
 from . import network_activity_token
 from . import network_material
+from . import network_kpi_report
+from . import network_organization_activity_report

@@ -1,0 +1,36 @@
+from odoo import api, models
+
+
+class ReportNetworkKpiYear(models.AbstractModel):
+    """The analytical reports list the certified teachers and the network platforms."""
+
+    _inherit = "report.network_methodology.report_network_kpi_year"
+
+    @api.model
+    def _report_tables(self, year, project):
+        tables = super()._report_tables(year, project)
+        kpi = tables["kpi"]
+        if not kpi:
+            return dict(tables, certified_teachers=[], platforms=[])
+        kinds = dict(
+            self.env["network.certificate"]
+            ._fields["certificate_kind"]
+            ._description_selection(self.env)
+        )
+        certificates = self.env["network.certificate"].search_read(
+            kpi._certificate_domain(),
+            ["name", "partner_id", "organization_id", "certificate_kind"],
+            order="organization_id, partner_id",
+        )
+        tables["certified_teachers"] = [
+            {
+                "number": certificate["name"],
+                "teacher": certificate["partner_id"][1],
+                "organization": certificate["organization_id"]
+                and certificate["organization_id"][1],
+                "kind": kinds[certificate["certificate_kind"]],
+            }
+            for certificate in certificates
+        ]
+        tables["platforms"] = kpi._platform_organizations().sorted("name").mapped("name")
+        return tables
