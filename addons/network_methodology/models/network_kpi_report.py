@@ -446,9 +446,11 @@ class NetworkKpiReport(models.Model):
         if self.project_id:
             return self.env.ref(
                 "network_methodology.action_report_network_kpi_project"
-            ).report_action(self.project_id, data={"school_year_id": self.school_year_id.id})
+            ).report_action(
+                self.project_id, data={"school_year_id": self.school_year_id.id}, config=False
+            )
         return self.env.ref("network_methodology.action_report_network_kpi_year").report_action(
-            self.school_year_id
+            self.school_year_id, config=False
         )
 
     def _uninvolved_organizations(self):
