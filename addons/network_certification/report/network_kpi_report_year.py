@@ -17,18 +17,18 @@ class ReportNetworkKpiYear(models.AbstractModel):
             ._fields["certificate_kind"]
             ._description_selection(self.env)
         )
-        certificates = self.env["network.certificate"].search_read(
+        # names come from one prefetch query per model, whatever the number of certificates
+        certificates = self.env["network.certificate"].search_fetch(
             kpi._certificate_domain(),
             ["name", "partner_id", "organization_id", "certificate_kind"],
             order="organization_id, partner_id",
         )
         tables["certified_teachers"] = [
             {
-                "number": certificate["name"],
-                "teacher": certificate["partner_id"][1],
-                "organization": certificate["organization_id"]
-                and certificate["organization_id"][1],
-                "kind": kinds[certificate["certificate_kind"]],
+                "number": certificate.name,
+                "teacher": certificate.partner_id.name,
+                "organization": certificate.organization_id.name,
+                "kind": kinds[certificate.certificate_kind],
             }
             for certificate in certificates
         ]

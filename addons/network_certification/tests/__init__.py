@@ -6,3 +6,4 @@ from . import test_report
 from . import test_verification
 from . import test_performance
 from . import test_access
+from . import test_kpi_report
