@@ -96,7 +96,7 @@ class NetworkKpiReport(models.Model):
         self.ensure_one()
         year = self.school_year_id
         Partner = self.env["res.partner"].with_context(active_test=False)
-        platforms = Partner.search([("network_platform_year_ids", "in", year.ids)])
+        platforms = Partner.search_fetch([("network_platform_year_ids", "in", year.ids)], ["name"])
         if not self.project_id:
             return platforms
         executors = self.env["network.offer"]._read_group(
@@ -108,7 +108,7 @@ class NetworkKpiReport(models.Model):
             ],
             ["organization_id"],
         )
-        return Partner.browse(sorted(org.id for (org,) in executors))
+        return platforms.browse(sorted(org.id for (org,) in executors))
 
     def action_open_certificates(self):
         self.ensure_one()

@@ -17,12 +17,14 @@ class ReportNetworkKpiYear(models.AbstractModel):
             ._fields["certificate_kind"]
             ._description_selection(self.env)
         )
-        # names come from one prefetch query per model, whatever the number of certificates
+        # one query per model for the names, whatever the number of certificates
         certificates = self.env["network.certificate"].search_fetch(
             kpi._certificate_domain(),
             ["name", "partner_id", "organization_id", "certificate_kind"],
             order="organization_id, partner_id",
         )
+        certificates.partner_id.fetch(["name"])
+        certificates.organization_id.fetch(["name"])
         tables["certified_teachers"] = [
             {
                 "number": certificate.name,

@@ -459,13 +459,12 @@ class NetworkKpiReport(models.Model):
         year = self.school_year_id
         Partner = self.env["res.partner"]
         if self.project_id:
-            expected = Partner.browse(
-                self.env["network.project"]
-                .search([("id", "child_of", self.project_id.id)])
-                .organization_ids.ids
-            )
+            projects = self.env["network.project"].search([("id", "child_of", self.project_id.id)])
+            expected = Partner.search_fetch([("id", "in", projects.organization_ids.ids)], ["name"])
         else:
-            expected = Partner.search([("is_network_member", "=", True), ("is_company", "=", True)])
+            expected = Partner.search_fetch(
+                [("is_network_member", "=", True), ("is_company", "=", True)], ["name"]
+            )
         offering = self.env["network.offer"]._read_group(
             [
                 ("school_year_id", "=", year.id),

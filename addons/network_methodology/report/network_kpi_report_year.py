@@ -45,8 +45,12 @@ class ReportNetworkKpiYear(models.AbstractModel):
 
     @api.model
     def _report_tables(self, year, project):
-        kpi = self.env["network.kpi.report"].search(
-            [("school_year_id", "=", year.id), ("project_id", "=", project.id or False)], limit=1
+        # one run of the KPI query: every column is fetched with the search
+        Kpi = self.env["network.kpi.report"]
+        kpi = Kpi.search_fetch(
+            [("school_year_id", "=", year.id), ("project_id", "=", project.id or False)],
+            [name for name, field in Kpi._fields.items() if field.store and name != "id"],
+            limit=1,
         )
         today = fields.Date.context_today(self)
         final = year.state == "closed" or today > year.date_end
@@ -202,6 +206,8 @@ class ReportNetworkKpiYear(models.AbstractModel):
             "teachers",
             "tokens",
         )
+        # the names in one query, whatever the number of organizations
+        self.env["res.partner"].browse([org.id for org in rows]).fetch(["name"])
         return [
             {"name": org.name, **values}
             for org, values in sorted(rows.items(), key=lambda item: item[0].name or "")
@@ -257,6 +263,9 @@ class ReportNetworkKpiYear(models.AbstractModel):
             ["requester_id", "executor_id"],
             ["__count", "done_count:sum"],
         )
+        self.env["res.partner"].browse(
+            {org.id for applicant, executor, *_counts in groups for org in (applicant, executor)}
+        ).fetch(["name"])
         rows = [
             {
                 "applicant": applicant.name,
