@@ -24,5 +24,6 @@
         "views/network_kpi_report_views.xml",
         "views/network_certification_menus.xml",
     ],
+    "demo": ["demo/network_certification_demo.xml"],
     "installable": True,
 }

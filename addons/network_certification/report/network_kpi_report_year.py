@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import _, api, models
 
 
 class ReportNetworkKpiYear(models.AbstractModel):
@@ -36,3 +36,22 @@ class ReportNetworkKpiYear(models.AbstractModel):
         ]
         tables["platforms"] = kpi._platform_organizations().sorted("name").mapped("name")
         return tables
+
+    @api.model
+    def _report_sheets(self, doc):
+        return [
+            *super()._report_sheets(doc),
+            (
+                _("Certified teachers"),
+                [_("Certificate"), _("Teacher"), _("Organization"), _("Kind")],
+                [
+                    [row["number"], row["teacher"], row["organization"] or "", row["kind"]]
+                    for row in doc.get("certified_teachers", [])
+                ],
+            ),
+            (
+                _("Network platforms"),
+                [_("Organization")],
+                [[name] for name in doc.get("platforms", [])],
+            ),
+        ]

@@ -453,6 +453,14 @@ class NetworkKpiReport(models.Model):
             self.school_year_id, config=False
         )
 
+    def action_export_xlsx(self):
+        """The analytical report's tables as a spreadsheet."""
+        self.ensure_one()
+        url = f"/network/kpi/xlsx/{self.school_year_id.id}"
+        if self.project_id:
+            url += f"?project_id={self.project_id.id}"
+        return {"type": "ir.actions.act_url", "url": url, "target": "download"}
+
     def _uninvolved_organizations(self):
         """The organizations counted in ``organizations_uninvolved``."""
         self.ensure_one()

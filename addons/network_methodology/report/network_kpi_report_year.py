@@ -1,4 +1,7 @@
+import io
 from datetime import date
+
+import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_date
@@ -34,6 +37,8 @@ class ReportNetworkKpiYear(models.AbstractModel):
             "doc_ids": docids,
             "docs": [report._report_tables(year, project) for year, project in scopes],
             "company": company,
+            # not Odoo's «Your logo» placeholder of a company without a logo of its own
+            "show_logo": bool(company.logo) and company.logo != company._get_logo(),
             "lang": lang,
             "print_date": fields.Date.context_today(self),
         }
@@ -276,3 +281,97 @@ class ReportNetworkKpiYear(models.AbstractModel):
             for applicant, executor, count, done in groups
         ]
         return sorted(rows, key=lambda row: (row["applicant"] or "", row["executor"] or ""))
+
+    # ------------------------------------------------------------------ spreadsheet
+    @api.model
+    def _report_sheets(self, doc):
+        """The tables of one document as sheets ``(title, header, rows)``."""
+        met = {True: _("yes"), False: _("no"), None: _("not assessed")}
+        forms = doc["forms"]
+        return [
+            (
+                _("KPIs"),
+                [_("Criterion"), _("Value"), _("Target"), _("Previous year"), _("Met")],
+                [
+                    [
+                        line["name"],
+                        line["value"],
+                        line["target"],
+                        line["previous"],
+                        met[line["met"]],
+                    ]
+                    for line in doc["kpi_lines"]
+                ],
+            ),
+            (
+                _("Organizations"),
+                [
+                    _("Organization"),
+                    _("Published offers"),
+                    _("Requests made"),
+                    _("Requests made, carried out"),
+                    _("Requests received"),
+                    _("Requests received, carried out"),
+                    _("Events hosted"),
+                    _("Teachers with tokens"),
+                    _("Tokens"),
+                ],
+                [
+                    [
+                        row["name"],
+                        row["offers"],
+                        row["made"],
+                        row["made_done"],
+                        row["received"],
+                        row["received_done"],
+                        row["events"],
+                        row["teachers"],
+                        row["tokens"],
+                    ]
+                    for row in doc["organizations"]
+                ],
+            ),
+            (
+                _("Forms and months"),
+                [_("Form"), *forms["months"], _("Total")],
+                [[row["name"], *row["counts"], row["total"]] for row in forms["rows"]]
+                + [[_("Total"), *forms["totals"], forms["total"]]],
+            ),
+            (
+                _("Matrix"),
+                [_("Applicant"), _("Executor"), _("Requests"), _("Carried out")],
+                [
+                    [row["applicant"], row["executor"], row["requests"], row["done"]]
+                    for row in doc["matrix"]
+                ],
+            ),
+            (
+                _("Not involved"),
+                [_("Organization")],
+                [[name] for name in doc["uninvolved"]],
+            ),
+        ]
+
+    @api.model
+    def _xlsx_report(self, year, project):
+        """``(content, file name)`` of the spreadsheet with the report's tables."""
+        lang = self.env.company.partner_id.lang or self.env.lang
+        report = self.with_context(lang=lang)
+        doc = report._report_tables(year, project)
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True, "bg_color": "#E9EEF2", "border": 1})
+        title = workbook.add_format({"bold": True, "font_size": 13})
+        for name, header, rows in report._report_sheets(doc):
+            sheet = workbook.add_worksheet(name[:31])
+            sheet.write(0, 0, f"{doc['title']}: {doc['scope_name']}, {year.name}", title)
+            sheet.write_row(2, 0, header, bold)
+            for index, row in enumerate(rows, start=3):
+                sheet.write_row(index, 0, row)
+            sheet.set_column(0, 0, 50)
+            sheet.set_column(1, len(header), 14)
+            sheet.freeze_panes(3, 1)
+        workbook.close()
+        scope = project.name if project else _("network")
+        filename = f"{doc['title']} {scope} {year.name}.xlsx".replace("/", "-")
+        return output.getvalue(), filename

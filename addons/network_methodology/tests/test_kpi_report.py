@@ -13,11 +13,14 @@ without project, a revoked token of another teacher.
 P: one offer in the sub-project, requested and carried out; the presenter's red token.
 """
 
+import io
 from datetime import date, datetime
+
+import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import GROUPS
 from .common import NetworkTestCommon
@@ -444,3 +447,65 @@ class TestKpiReport(NetworkTestCommon):
             ["school_year_id", "project_id", "demand_ratio", "requests_done", "teachers_active"]
         )["datas"]
         self.assertEqual(data, [[self.year.name, self.subproject.display_name, 50.0, 1, 2]])
+
+    def test_spreadsheet(self):
+        """The XLSX holds the report's tables with the same figures."""
+        report = self.env["report.network_methodology.report_network_kpi_year"]
+        content, filename = report._xlsx_report(self.year, self.subproject)
+        self.assertEqual(filename, "Final analytical report Test sub-project 1990-1991.xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(
+            book.sheetnames[:5],
+            ["KPIs", "Organizations", "Forms and months", "Matrix", "Not involved"],
+        )
+        kpis = list(book["KPIs"].iter_rows(min_row=4, values_only=True))
+        self.assertEqual(
+            kpis[0],
+            (
+                "Demand for offered experience (requested / published offers)",
+                "50.00 % (1 / 2)",
+                "≥ 70 %",
+                "100.00 %",
+                "no",
+            ),
+        )
+        matrix = list(book["Matrix"].iter_rows(min_row=3, values_only=True))
+        self.assertEqual(
+            matrix,
+            [
+                ("Applicant", "Executor", "Requests", "Carried out"),
+                (self.applicant.name, self.executor.name, 1, 1),
+            ],
+        )
+        forms = list(book["Forms and months"].iter_rows(min_row=4, values_only=True))
+        self.assertEqual(forms[0][0], "Seminar")
+        self.assertEqual(forms[0][7], 1)  # March
+        self.assertEqual(forms[-1][-1], 1)  # total
+        self.assertEqual(
+            [row[0] for row in book["Not involved"].iter_rows(min_row=4, values_only=True)],
+            [self.silent.name],
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestKpiSpreadsheetDownload(HttpCase):
+    def test_download_rights(self):
+        year = self.env["network.school.year"].create(
+            {"name": "1970/1971", "date_start": date(1970, 9, 1), "date_end": date(1971, 8, 31)}
+        )
+        for key in ("department", "portal"):
+            new_test_user(self.env, login=f"kpi_xlsx_{key}", groups=GROUPS[key])
+        row = self.env["network.kpi.report"].search(
+            [("school_year_id", "=", year.id), ("project_id", "=", False)]
+        )
+        url = row.action_export_xlsx()["url"]
+        self.assertEqual(url, f"/network/kpi/xlsx/{year.id}")
+        self.authenticate("kpi_xlsx_department", "kpi_xlsx_department")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertIn("1970-1971.xlsx", response.headers["Content-Disposition"])
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertIn("KPIs", book.sheetnames)
+        self.authenticate("kpi_xlsx_portal", "kpi_xlsx_portal")
+        self.assertEqual(self.url_open(url).status_code, 403)
