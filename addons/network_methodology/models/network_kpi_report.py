@@ -31,7 +31,6 @@ class NetworkKpiReport(models.Model):
     date_start = fields.Date(string="Year Start", readonly=True)
     project_id = fields.Many2one(
         "network.project",
-        string="Project",
         readonly=True,
         help="Empty for the whole network; a project counts its sub-projects.",
     )
@@ -88,7 +87,6 @@ class NetworkKpiReport(models.Model):
         string="Teachers Taking Part, Previous Year", readonly=True
     )
     certificates_issued = fields.Integer(
-        string="Certificates Issued",
         readonly=True,
         help="Teacher certificates of the school year in force (issued, not revoked).",
     )

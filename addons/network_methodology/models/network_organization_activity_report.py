@@ -18,19 +18,15 @@ class NetworkOrganizationActivityReport(models.Model):
 
     school_year_id = fields.Many2one("network.school.year", readonly=True)
     date_start = fields.Date(string="Year Start", readonly=True)
-    organization_id = fields.Many2one("res.partner", string="Organization", readonly=True)
+    organization_id = fields.Many2one("res.partner", readonly=True)
     organization_name = fields.Char(readonly=True)
     network_org_kind = fields.Selection(ORG_KINDS, string="Kind of Organization", readonly=True)
     offers_published = fields.Integer(string="Published Offers", readonly=True)
-    requests_made = fields.Integer(
-        string="Requests Made", readonly=True, help="Requests filed as applicant."
-    )
+    requests_made = fields.Integer(readonly=True, help="Requests filed as applicant.")
     requests_made_done = fields.Integer(string="Requests Made, Carried Out", readonly=True)
-    requests_received = fields.Integer(
-        string="Requests Received", readonly=True, help="Requests filed to it as executor."
-    )
+    requests_received = fields.Integer(readonly=True, help="Requests filed to it as executor.")
     requests_received_done = fields.Integer(string="Requests Received, Carried Out", readonly=True)
-    events_hosted = fields.Integer(string="Events Hosted", readonly=True)
+    events_hosted = fields.Integer(readonly=True)
     teachers_active = fields.Integer(
         string="Teachers Taking Part", readonly=True, help="Its teachers with a token."
     )

@@ -12,9 +12,11 @@ or on a database where both add-ons are installed (see scripts/lib.sh for the op
     python -m pytest addons/network_methodology/tests/benchmark_kpi.py -s \\
         --odoo-database=DB --odoo-config=odoo.conf --odoo-addons-path=...
 
-The data is generated in SQL (``INSERT … SELECT generate_series``) inside the test transaction
-and rolled back. A run at 1/100 of the size comes first: the test asserts that the full size
-takes exactly as many queries. The figures go to tests/BENCHMARKS.md.
+NETMETH_BENCH_TOKENS sets the number of tokens (default 1,000,000); NETMETH_BENCH_EXPLAIN=1
+prints the plan of the KPI query. The data is generated in SQL (``INSERT … SELECT
+generate_series``) inside the test transaction and rolled back. A run at 1/100 of the size
+comes first: the test asserts that the full size takes exactly as many queries. The figures go
+to tests/BENCHMARKS.md.
 """
 
 import logging
@@ -277,6 +279,13 @@ class BenchmarkKpi(TransactionCase):
             rep=report_time,
             rep_q=report_queries,
         )
+        if os.environ.get("NETMETH_BENCH_EXPLAIN"):
+            self.env.cr.execute(
+                f"EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM ({Report._kpi_query()}) q "
+                "WHERE q.school_year_id = %s AND q.project_id IS NULL",
+                [year.id],
+            )
+            sys.stderr.write("\n".join(row[0] for row in self.env.cr.fetchall()) + "\n")
         _logger.info(message)
         # pytest-odoo runs do not show Odoo's log: the figures go to stderr too (use -s)
         sys.stderr.write(message + "\n")
