@@ -97,10 +97,11 @@ pick_python() {
 }
 
 # ensure_debian_packages [chromium]: installs what is missing (wkhtmltopdf for PDF reports,
-# headers to compile psycopg2/python-ldap, chromium for the browser tests when asked).
+# pdftotext for the tests that read them, headers to compile psycopg2/python-ldap, chromium for
+# the browser tests when asked).
 ensure_debian_packages() {
     local missing=() pair
-    local pairs=("gcc:gcc" "wkhtmltopdf:wkhtmltopdf" "pg_config:libpq-dev")
+    local pairs=("gcc:gcc" "wkhtmltopdf:wkhtmltopdf" "pg_config:libpq-dev" "pdftotext:poppler-utils")
     [ "${1:-}" = chromium ] && pairs+=("chromium:chromium")
     for pair in "${pairs[@]}"; do
         command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
@@ -197,7 +198,10 @@ ensure_postgres() {
 }
 
 addons_path() {
-    echo "$ODOO_PATH/odoo/addons,$ODOO_PATH/addons,$ROOT/addons"
+    # A git checkout has core add-ons in both folders; a source distribution only in odoo/addons.
+    local path="$ODOO_PATH/odoo/addons"
+    [ ! -d "$ODOO_PATH/addons" ] || path+=",$ODOO_PATH/addons"
+    echo "$path,$ROOT/addons"
 }
 
 # The database options odoo-bin and pytest-odoo get on their command line.

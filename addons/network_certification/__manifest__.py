@@ -13,6 +13,7 @@
         "security/network_certification_rules.xml",
         "data/ir_sequence_data.xml",
         "report/network_certificate_reports.xml",
+        "report/network_kpi_report_templates.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/network_certificate_views.xml",
@@ -20,8 +21,10 @@
         "views/network_council_decision_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "views/network_kpi_report_views.xml",
         "views/network_certification_menus.xml",
         "views/network_certification_portal_templates.xml",
     ],
+    "demo": ["demo/network_certification_demo.xml"],
     "installable": True,
 }

@@ -1,2 +1,3 @@
+from . import kpi_report
 from . import matrix
 from . import portal

@@ -55,6 +55,19 @@ class NetworkRequest(models.Model):
         "event.event", string="Network Event", readonly=True, copy=False, index=True
     )
     rejection_reason = fields.Text(readonly=True, copy=False)
+    date_accepted = fields.Date(
+        string="Acceptance Date",
+        readonly=True,
+        copy=False,
+        help="Kept when the request is later rejected or cancelled: the fulfilment KPI "
+        "counts every request that was accepted.",
+    )
+    done_count = fields.Integer(
+        string="Carried Out",
+        compute="_compute_done_count",
+        store=True,
+        help="1 for a carried-out request: the measure of the matrix next to the count.",
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -82,6 +95,11 @@ class NetworkRequest(models.Model):
             "A request must plan at least one participant.",
         ),
     ]
+
+    @api.depends("state")
+    def _compute_done_count(self):
+        for request in self:
+            request.done_count = int(request.state == "done")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -134,7 +152,7 @@ class NetworkRequest(models.Model):
 
     def action_accept(self):
         self._check_state(("submitted",), _("accepted"))
-        self.write({"state": "accepted"})
+        self.write({"state": "accepted", "date_accepted": fields.Date.context_today(self)})
         return True
 
     def action_reject(self, reason=None):

@@ -7,3 +7,4 @@ from . import test_material
 from . import test_project_partner
 from . import test_access
 from . import test_performance
+from . import test_kpi_report
