@@ -13,6 +13,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.network_offer import AUDIENCES, EVENT_FORMS
+from ..models.res_config_settings import MATERIAL_DEFAULT_MAX_MB
 
 # Uploaded material files: the kinds of documents, videos and archives schools exchange.
 MATERIAL_EXTENSIONS = {
@@ -31,7 +32,6 @@ COORDINATOR_COUNTERS = (
 TEACHER_COUNTERS = ("network_catalogue_count", "network_event_count", "network_token_count")
 # Many2one fields naming an organization, searchable by its name in portal lists.
 ORGANIZATION_FIELDS = ("organization_id", "requester_id", "executor_id")
-MATERIAL_MAX_BYTES = 25 * 1024 * 1024
 MATERIAL_MAX_FILES = 10
 TEXT_MAX = 255
 LONG_TEXT_MAX = 5000
@@ -766,7 +766,7 @@ class NetworkPortal(CustomerPortal):
             "material_types": _selection("network.material", "material_type"),
             "form": form or {},
             "errors": errors or {},
-            "max_megabytes": MATERIAL_MAX_BYTES // (1024 * 1024),
+            "max_megabytes": _material_max_megabytes(),
             "extensions": ", ".join(sorted(MATERIAL_EXTENSIONS)),
         }
 
@@ -949,6 +949,16 @@ def _quote(text):
     return quote(str(text))
 
 
+def _material_max_megabytes():
+    """Size limit of one uploaded material file (Settings → Network → Portal)."""
+    value = (
+        request.env["ir.config_parameter"]
+        .sudo()
+        .get_param("network_methodology.material_max_mb", MATERIAL_DEFAULT_MAX_MB)
+    )
+    return _int(value) or MATERIAL_DEFAULT_MAX_MB
+
+
 def _read_uploads(uploads):
     """The uploaded files as (upload, bytes) pairs, and the first error found, if any."""
     uploads = [upload for upload in uploads if upload.filename]
@@ -956,17 +966,17 @@ def _read_uploads(uploads):
         return [], _("Attach at least one file.")
     if len(uploads) > MATERIAL_MAX_FILES:
         return [], _("Attach at most %s files.", MATERIAL_MAX_FILES)
+    max_megabytes = _material_max_megabytes()
+    max_bytes = max_megabytes * 1024 * 1024
     files = []
     for upload in uploads:
         extension = os.path.splitext(upload.filename)[1].lower()
         if extension not in MATERIAL_EXTENSIONS:
             return [], _("“%s”: this type of file is not accepted.", upload.filename)
-        content = upload.read(MATERIAL_MAX_BYTES + 1)
-        if len(content) > MATERIAL_MAX_BYTES:
+        content = upload.read(max_bytes + 1)
+        if len(content) > max_bytes:
             return [], _(
-                "“%(name)s” is larger than %(size)s MB.",
-                name=upload.filename,
-                size=MATERIAL_MAX_BYTES // (1024 * 1024),
+                "“%(name)s” is larger than %(size)s MB.", name=upload.filename, size=max_megabytes
             )
         if not content:
             return [], _("“%s” is empty.", upload.filename)

@@ -1,12 +1,10 @@
 import base64
 from datetime import date, timedelta
-from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from ..controllers import portal as portal_controller
 from .portal_common import NetworkPortalCommon
 from .test_portal_performance import COUNTERS
 
@@ -341,9 +339,11 @@ class TestPortalCoordinator(NetworkPortalCommon):
                 response = self._post("/my/network/materials/new", values, files=upload)
                 self.assertIn("invalid-feedback", response.text)
                 self.assertEqual(Material.search_count([]), count)
-        with patch.object(portal_controller, "MATERIAL_MAX_BYTES", 10):
-            response = self._post("/my/network/materials/new", form, files=files)
-            self.assertIn("invalid-feedback", response.text)
+        self.env["ir.config_parameter"].set_param("network_methodology.material_max_mb", 1)
+        too_large = {"files": ("lesson.pdf", b"%PDF" + b"0" * 1024 * 1024, "application/pdf")}
+        response = self._post("/my/network/materials/new", form, files=too_large)
+        self.assertIn("invalid-feedback", response.text)
+        self.env["ir.config_parameter"].set_param("network_methodology.material_max_mb", 25)
         self.assertEqual(Material.search_count([]), count)
         self._post("/my/network/materials/new", form, files=files)
         material = Material.search([], order="id desc", limit=1)
