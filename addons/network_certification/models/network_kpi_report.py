@@ -63,15 +63,8 @@ class NetworkKpiReport(models.Model):
         ]
 
     @api.model
-    def _kpi_joins(self):
-        return [
-            *super()._kpi_joins(),
-            *(
-                f"LEFT JOIN {name} ON {name}.school_year_id = y.id "
-                f"AND {name}.scope_key = s.scope_key"
-                for name in ("certificate_counts", "platform_counts")
-            ),
-        ]
+    def _kpi_count_tables(self):
+        return [*super()._kpi_count_tables(), "certificate_counts", "platform_counts"]
 
     @api.model
     def _kpi_counts(self):

@@ -1,12 +1,12 @@
 from odoo import _, api, fields, models
 
+from .network_request import UNFILED_REQUEST_STATES
+
 # Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»).
 DEMAND_TARGET = 70.0
 FULFILMENT_TARGET = 100.0
-# Offers that reached the catalogue (archived ones were published before), and requests that
-# reached the executor (drafts and withdrawn requests never did).
+# Offers that reached the catalogue (archived ones were published before).
 PUBLISHED_OFFER_STATES = ("published", "archived")
-UNFILED_REQUEST_STATES = ("draft", "cancelled")
 # Requests in these states were accepted; rejected or cancelled ones were if they carry an
 # acceptance date.
 ACCEPTED_REQUEST_STATES = ("accepted", "scheduled", "done")
@@ -250,17 +250,17 @@ class NetworkKpiReport(models.Model):
         ]
 
     @api.model
+    def _kpi_count_tables(self):
+        """The count CTEs, each keyed by school year and scope; certification adds its own."""
+        return ["offer_counts", "request_counts", "teacher_counts", "uninvolved_counts"]
+
+    @api.model
     def _kpi_joins(self):
         """``LEFT JOIN`` clauses of the count CTEs onto ``y`` (school year) × ``s`` (scope)."""
         return [
             f"LEFT JOIN {name} ON {name}.school_year_id = y.id "
             f"AND {name}.scope_key = s.scope_key"
-            for name in (
-                "offer_counts",
-                "request_counts",
-                "teacher_counts",
-                "uninvolved_counts",
-            )
+            for name in self._kpi_count_tables()
         ]
 
     @api.model

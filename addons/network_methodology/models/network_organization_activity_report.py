@@ -1,6 +1,7 @@
 from odoo import fields, models
 
-from .network_kpi_report import PUBLISHED_OFFER_STATES, UNFILED_REQUEST_STATES
+from .network_kpi_report import PUBLISHED_OFFER_STATES
+from .network_request import UNFILED_REQUEST_STATES
 from .res_partner import ORG_KINDS
 
 

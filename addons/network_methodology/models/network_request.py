@@ -6,6 +6,9 @@ import pytz
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# Requests that never reached the executor: drafts and withdrawn ones.
+UNFILED_REQUEST_STATES = ("draft", "cancelled")
+
 
 class NetworkRequest(models.Model):
     _name = "network.request"
@@ -224,15 +227,19 @@ class NetworkRequest(models.Model):
         self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})
 
     @api.model
-    def _get_matrix(self, school_year):
-        """The matrix of network interaction of a school year: applicants (rows) × executors
-        (columns), each cell the requests filed and carried out. The rulebook publishes it to
-        every organization, so it is read as superuser; it holds organization names and counts
-        only."""
+    def _get_matrix(self, school_year, project=None):
+        """The matrix of network interaction of a school year (of a project and its
+        sub-projects if given): applicants (rows) × executors (columns), each cell the requests
+        filed and carried out. The rulebook publishes it to every organization, so it is read
+        as superuser; it holds organization names and counts only."""
+        domain = [
+            ("school_year_id", "=", school_year.id),
+            ("state", "not in", UNFILED_REQUEST_STATES),
+        ]
+        if project:
+            domain.append(("project_id", "child_of", project.id))
         groups = self.sudo()._read_group(
-            [("school_year_id", "=", school_year.id), ("state", "not in", ("draft", "cancelled"))],
-            ["requester_id", "executor_id", "state"],
-            ["__count"],
+            domain, ["requester_id", "executor_id"], ["__count", "done_count:sum"]
         )
 
         def counter():
@@ -244,7 +251,7 @@ class NetworkRequest(models.Model):
             defaultdict(counter),
             counter(),
         )
-        for requester, executor, state, count in groups:
+        for requester, executor, count, done in groups:
             for counts in (
                 cells[requester.id, executor.id],
                 rows[requester.id],
@@ -252,8 +259,7 @@ class NetworkRequest(models.Model):
                 total,
             ):
                 counts["requests"] += count
-                if state == "done":
-                    counts["done"] += count
+                counts["done"] += done
         organizations = self.env["res.partner"].sudo().browse(list(rows.keys() | columns.keys()))
         organizations.fetch(["name"])  # one query for every name of the table
         return {

@@ -6,7 +6,8 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_date
 
-from ..models.network_kpi_report import PUBLISHED_OFFER_STATES, UNFILED_REQUEST_STATES
+from ..models.network_kpi_report import PUBLISHED_OFFER_STATES
+from ..models.network_request import UNFILED_REQUEST_STATES
 
 
 class ReportNetworkKpiYear(models.AbstractModel):
@@ -259,26 +260,11 @@ class ReportNetworkKpiYear(models.AbstractModel):
     @api.model
     def _matrix_rows(self, year, project):
         """The matrix as pairs: applicant, executor, requests filed, carried out."""
-        groups = self.env["network.request"]._read_group(
-            [
-                ("school_year_id", "=", year.id),
-                ("state", "not in", UNFILED_REQUEST_STATES),
-                *self._scope(project, "project_id"),
-            ],
-            ["requester_id", "executor_id"],
-            ["__count", "done_count:sum"],
-        )
-        self.env["res.partner"].browse(
-            {org.id for applicant, executor, *_counts in groups for org in (applicant, executor)}
-        ).fetch(["name"])
+        matrix = self.env["network.request"]._get_matrix(year, project)
+        names = {org.id: org.name for org in matrix["applicants"] | matrix["executors"]}
         rows = [
-            {
-                "applicant": applicant.name,
-                "executor": executor.name,
-                "requests": count,
-                "done": done or 0,
-            }
-            for applicant, executor, count, done in groups
+            {"applicant": names[applicant], "executor": names[executor], **counts}
+            for (applicant, executor), counts in matrix["cells"].items()
         ]
         return sorted(rows, key=lambda row: (row["applicant"] or "", row["executor"] or ""))
 
