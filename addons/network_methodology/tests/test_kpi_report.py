@@ -14,6 +14,7 @@ P: one offer in the sub-project, requested and carried out; the presenter's red 
 """
 
 import io
+import logging
 from datetime import date, datetime
 
 import openpyxl
@@ -24,6 +25,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import GROUPS
 from .common import NetworkTestCommon
+
+_logger = logging.getLogger(__name__)
 
 MEMBER_DOMAIN = [("is_network_member", "=", True), ("is_company", "=", True)]
 
@@ -530,8 +533,14 @@ class TestKpiBrowser(HttpCase):
                 }
             })();
         """
-        self.browser_js(
-            "/odoo/action-network_methodology.network_kpi_report_action",
-            code,
-            login="kpi_browser",
-        )
+        url = "/odoo/action-network_methodology.network_kpi_report_action"
+        try:
+            self.browser_js(url, code, login="kpi_browser")
+        except AssertionError as error:
+            # One CI run got an HTML error page where the web client's start-up expected JSON
+            # (before any of our code ran); 30 local runs, some under CPU load, never did. Such a
+            # start-up gets one more try; any other failure, or a second one, fails the test.
+            if "is not valid JSON" not in str(error):
+                raise
+            _logger.warning("web client start-up failed, opening the dashboard again: %s", error)
+            self.browser_js(url, code, login="kpi_browser")
