@@ -2,9 +2,12 @@ from odoo import _, api, fields, models
 
 from .network_request import UNFILED_REQUEST_STATES
 
-# Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»).
+# Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»): the
+# targets (%) unless Settings say otherwise.
 DEMAND_TARGET = 70.0
 FULFILMENT_TARGET = 100.0
+DEMAND_TARGET_PARAM = "network_methodology.kpi_demand_target"
+FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
 # Offers that reached the catalogue (archived ones were published before).
 PUBLISHED_OFFER_STATES = ("published", "archived")
 # Requests in these states were accepted; rejected or cancelled ones were if they carry an
@@ -50,7 +53,7 @@ class NetworkKpiReport(models.Model):
         readonly=True,
         aggregator="avg",
         digits=(16, 2),
-        help="Requested offers / published offers; target 70 %.",
+        help="Requested offers / published offers; target set in Settings (70 % by default).",
     )
     demand_target = fields.Float(string="Demand Target (%)", readonly=True, aggregator="avg")
     demand_met = fields.Boolean(string="Demand Target Met", readonly=True)
@@ -69,7 +72,7 @@ class NetworkKpiReport(models.Model):
         readonly=True,
         aggregator="avg",
         digits=(16, 2),
-        help="Carried-out requests / accepted requests; target 100 %.",
+        help="Carried-out requests / accepted requests; target set in Settings (100 % by default).",
     )
     fulfilment_target = fields.Float(
         string="Fulfilment Target (%)", readonly=True, aggregator="avg"
@@ -278,7 +281,25 @@ class NetworkKpiReport(models.Model):
         }
 
     @api.model
+    def _kpi_targets(self):
+        """Demand and fulfilment targets (%): the settings, or the plan's when unset or invalid."""
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        targets = []
+        for param, default in (
+            (DEMAND_TARGET_PARAM, DEMAND_TARGET),
+            (FULFILMENT_TARGET_PARAM, FULFILMENT_TARGET),
+        ):
+            try:
+                value = float(get_param(param, default))
+            except ValueError:
+                value = default
+            # also rejects NaN and infinities; the float goes into the SQL as a literal
+            targets.append(value if 0 <= value <= 100 else default)
+        return targets
+
+    @api.model
     def _kpi_query(self):
+        demand_target, fulfilment_target = self._kpi_targets()
         ctes = self._kpi_ctes()
         counts = ",\n".join(
             f"COALESCE({sql}, 0)::integer AS {column}" for column, sql in self._kpi_counts().items()
@@ -339,12 +360,12 @@ class NetworkKpiReport(models.Model):
                    NULLIF(p.scope_key, 0) AS project_id,
                    p.scope_key = 0 AS is_network_total,
                    p.offers_published, p.offers_requested, p.demand_ratio,
-                   {DEMAND_TARGET}::float8 AS demand_target,
-                   p.offers_published > 0 AND p.demand_ratio >= {DEMAND_TARGET} AS demand_met,
+                   {demand_target!r}::float8 AS demand_target,
+                   p.offers_published > 0 AND p.demand_ratio >= {demand_target!r} AS demand_met,
                    p.prev_demand_ratio,
                    p.requests_accepted, p.requests_done, p.fulfilment_ratio,
-                   {FULFILMENT_TARGET}::float8 AS fulfilment_target,
-                   p.requests_accepted > 0 AND p.fulfilment_ratio >= {FULFILMENT_TARGET}
+                   {fulfilment_target!r}::float8 AS fulfilment_target,
+                   p.requests_accepted > 0 AND p.fulfilment_ratio >= {fulfilment_target!r}
                        AS fulfilment_met,
                    p.prev_fulfilment_ratio,
                    p.teachers_active, p.prev_teachers_active,

@@ -1,4 +1,12 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .network_kpi_report import (
+    DEMAND_TARGET,
+    DEMAND_TARGET_PARAM,
+    FULFILMENT_TARGET,
+    FULFILMENT_TARGET_PARAM,
+)
 
 # Size limit of one material file uploaded in the portal, unless the settings say otherwise.
 MATERIAL_DEFAULT_MAX_MB = 25
@@ -19,3 +27,25 @@ class ResConfigSettings(models.TransientModel):
         default=MATERIAL_DEFAULT_MAX_MB,
         help="Files larger than this are refused when schools upload materials in the portal.",
     )
+    network_kpi_demand_target = fields.Float(
+        string="Demand target (%)",
+        config_parameter=DEMAND_TARGET_PARAM,
+        default=DEMAND_TARGET,
+        help="Share of published offers that should receive at least one request.",
+    )
+    network_kpi_fulfilment_target = fields.Float(
+        string="Fulfilment target (%)",
+        config_parameter=FULFILMENT_TARGET_PARAM,
+        default=FULFILMENT_TARGET,
+        help="Share of accepted requests that should be carried out.",
+    )
+
+    @api.constrains("network_kpi_demand_target", "network_kpi_fulfilment_target")
+    def _check_network_kpi_targets(self):
+        for settings in self:
+            for target in (
+                settings.network_kpi_demand_target,
+                settings.network_kpi_fulfilment_target,
+            ):
+                if not 0 <= target <= 100:
+                    raise ValidationError(_("A KPI target is a percentage from 0 to 100."))

@@ -87,7 +87,7 @@ class ReportNetworkKpiYear(models.AbstractModel):
                 "name": _("Demand for offered experience (requested / published offers)"),
                 "value": "%.2f %% (%d / %d)"
                 % (kpi.demand_ratio, kpi.offers_requested, kpi.offers_published),
-                "target": "≥ %d %%" % kpi.demand_target,
+                "target": "≥ %g %%" % kpi.demand_target,
                 "previous": "%.2f %%" % kpi.prev_demand_ratio if previous else "—",
                 "met": kpi.demand_met,
             },
@@ -95,7 +95,7 @@ class ReportNetworkKpiYear(models.AbstractModel):
                 "name": _("Fulfilment of network events (carried out / accepted requests)"),
                 "value": "%.2f %% (%d / %d)"
                 % (kpi.fulfilment_ratio, kpi.requests_done, kpi.requests_accepted),
-                "target": "%d %%" % kpi.fulfilment_target,
+                "target": "%g %%" % kpi.fulfilment_target,
                 "previous": "%.2f %%" % kpi.prev_fulfilment_ratio if previous else "—",
                 "met": kpi.fulfilment_met,
             },

@@ -20,7 +20,7 @@ from datetime import date, datetime
 import openpyxl
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import GROUPS
@@ -148,6 +148,45 @@ class TestKpiReport(NetworkTestCommon):
             certification_met=False,
             platforms_met=False,
         )
+
+    def test_targets_from_settings(self):
+        """The targets come from Settings; the met flags follow them."""
+        settings = self.env["res.config.settings"].create(
+            {"network_kpi_demand_target": 50.0, "network_kpi_fulfilment_target": 40.5}
+        )
+        settings.execute()
+        self._assert_row(
+            self._row(self.year),
+            demand_ratio=50.0,
+            demand_target=50.0,
+            demand_met=True,
+            fulfilment_ratio=50.0,
+            fulfilment_target=40.5,
+            fulfilment_met=True,
+        )
+        # a hand-edited parameter that is not a percentage falls back to the plan's target
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("network_methodology.kpi_demand_target", "70; DROP TABLE x")
+        params.set_param("network_methodology.kpi_fulfilment_target", "150")
+        self.Report.invalidate_model()  # rows of a SQL view: the cache still holds the old ones
+        self._assert_row(
+            self._row(self.year),
+            demand_target=70.0,
+            demand_met=False,
+            fulfilment_target=100.0,
+            fulfilment_met=False,
+        )
+
+    def test_targets_settings_refuse_bad_input(self):
+        params = self.env["ir.config_parameter"].sudo()
+        for values in (
+            {"network_kpi_demand_target": 100.5},
+            {"network_kpi_fulfilment_target": -1.0},
+        ):
+            with self.subTest(values=values), self.assertRaises(ValidationError):
+                self.env["res.config.settings"].create(values)
+        self.assertFalse(params.get_param("network_methodology.kpi_demand_target"))
+        self.assertFalse(params.get_param("network_methodology.kpi_fulfilment_target"))
 
     def test_empty_year_divides_by_zero_as_zero(self):
         """No offers, no requests, no tokens: ratios are 0 and no target is met."""
