@@ -1,4 +1,4 @@
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import NotFound
 
 from odoo import _, http
 from odoo.http import request
@@ -44,10 +44,7 @@ class NetworkCertificationPortal(NetworkPortal):
         website=True,
     )
     def portal_network_certificates(self, page=1, sortby=None, filterby=None, search=None, **kw):
-        partner = self._network_partner()
-        org = partner._network_coordinated_organization()
-        if not org and not partner.is_teacher:
-            raise Forbidden()
+        partner, org = self._network_member()
         values = self._network_list(
             "network.certificate",
             self._certificates_domain(partner, org),

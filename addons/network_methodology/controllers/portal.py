@@ -60,6 +60,14 @@ class NetworkPortal(CustomerPortal):
             raise Forbidden()
         return partner
 
+    def _network_member(self):
+        """(partner, coordinated organization) of a coordinator or a teacher; Forbidden else."""
+        partner = self._network_partner()
+        org = partner._network_coordinated_organization()
+        if not org and not partner.is_teacher:
+            raise Forbidden()
+        return partner, org
+
     def _network_record(self, model, record_id, access_token=None):
         try:
             return self._document_check_access(model, record_id, access_token)
@@ -621,10 +629,7 @@ class NetworkPortal(CustomerPortal):
         website=True,
     )
     def portal_network_events(self, page=1, sortby=None, filterby=None, search=None, **kw):
-        partner = self._network_partner()
-        org = partner._network_coordinated_organization()
-        if not org and not partner.is_teacher:
-            raise Forbidden()
+        partner, org = self._network_member()
         now = fields.Datetime.now()
         values = self._network_list(
             "event.event",
