@@ -8,3 +8,8 @@ from . import test_project_partner
 from . import test_access
 from . import test_performance
 from . import test_kpi_report
+from . import test_reason_wizard
+from . import test_portal
+from . import test_portal_rules
+from . import test_portal_tours
+from . import test_portal_performance
