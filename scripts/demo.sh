@@ -2,11 +2,14 @@
 # Runs the product: Odoo 18 with both add-ons on a database filled with demo data, Russian
 # loaded, then prints the URL and the demo logins and serves until Ctrl-C.
 #
-#   bash scripts/demo.sh [--reset] [ODOO OPTIONS…]
+#   bash scripts/demo.sh [--reset] [--db-manager] [ODOO OPTIONS…]
 #
 # The database (NETMETH_DB, default network_methodology) is created the first time and reused
 # afterwards; --reset drops it and starts again from fresh demo data. NETMETH_PORT sets the HTTP
-# port (default 8069). Extra options go to odoo-bin (e.g. --dev=xml,reload).
+# port (default 8069). The server listens on 127.0.0.1 only (NETMETH_LISTEN=0.0.0.0 opens it to
+# the network). Odoo's database manager (/web/database) is off; --db-manager turns it on with a
+# master password generated on the first run and printed once. Extra options go to odoo-bin
+# (e.g. --dev=xml,reload).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -14,10 +17,15 @@ MODULES=network_methodology,network_certification
 DB="${NETMETH_DB:-network_methodology}"
 PORT="${NETMETH_PORT:-8069}"
 reset=0
-if [ "${1:-}" = --reset ]; then
-    reset=1
+db_manager=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --reset) reset=1 ;;
+        --db-manager) db_manager=1 ;;
+        *) break ;;
+    esac
     shift
-fi
+done
 [[ "$DB" =~ ^[A-Za-z0-9_-]+$ ]] || die "NETMETH_DB may hold only letters, digits, _ and -: $DB"
 
 setup_all
@@ -58,10 +66,14 @@ else
     say "installed in $((SECONDS - started))s"
 fi
 
+ODOO_CONF=$(demo_config "$DATA_DIR" "$db_manager")
+export ODOO_CONF
+
 cat <<EOF
 
   Network methodology (Odoo 18) — database $DB
-  URL:  http://localhost:$PORT/web/login
+  URL:  http://localhost:$PORT/web/login  (listening on ${NETMETH_LISTEN:-127.0.0.1})
+  Database manager: $([ "$db_manager" = 1 ] && echo "on, master password as printed on the first run" || echo "off (--db-manager)")
 
   login        password     who
   admin        admin        administrator

@@ -210,11 +210,12 @@ odoo_db_args() {
     [ -z "${PGPASSWORD:-}" ] || printf '%s\n' "--db_password=$PGPASSWORD"
 }
 
-# odoo_command: sets the array ODOO_CMD to odoo-bin with the project's configuration.
+# odoo_command: sets the array ODOO_CMD to odoo-bin with the project's configuration
+# ($ODOO_CONF, by default the repository's odoo.conf).
 odoo_command() {
     local db_args
     mapfile -t db_args < <(odoo_db_args)
-    ODOO_CMD=("$VENV/bin/python" "$ODOO_PATH/odoo-bin" -c "$ROOT/odoo.conf"
+    ODOO_CMD=("$VENV/bin/python" "$ODOO_PATH/odoo-bin" -c "${ODOO_CONF:-$ROOT/odoo.conf}"
         --addons-path="$(addons_path)" --data-dir="$DATA_DIR" "${db_args[@]}")
 }
 
@@ -243,6 +244,34 @@ odoo_install() {
         printf '%s\n' "${errors:-$(tail -n 40 "$log")}" >&2
         die "installing $modules on $db failed (exit code $rc, errors above; full log: $log)"
     fi
+}
+
+# demo_config DIR DB_MANAGER: writes DIR/odoo-demo.conf, the repository's odoo.conf for a served
+# demo: HTTP on 127.0.0.1 only (NETMETH_LISTEN overrides), the database manager on only when
+# DB_MANAGER is 1, and a master password generated on the first run. Only its hash is kept (in
+# DIR/master-password.hash, outside the repository); the password is printed that one time.
+# Prints the path of the configuration file last.
+demo_config() {
+    local dir="$1" db_manager="$2" hash_file conf password
+    hash_file="$dir/master-password.hash"
+    conf="$dir/odoo-demo.conf"
+    mkdir -p "$dir"
+    if [ ! -s "$hash_file" ]; then
+        password=$("${VENV:-}${VENV:+/bin/}python3" -c 'import secrets; print(secrets.token_urlsafe(18))')
+        (umask 077 && "${VENV:-}${VENV:+/bin/}python3" -c '
+import sys
+from passlib.context import CryptContext
+print(CryptContext(["pbkdf2_sha512"]).hash(sys.argv[1]))' "$password" >"$hash_file")
+        say "master password of the database manager (shown once, only its hash is kept in $hash_file): $password"
+    fi
+    {
+        grep -vE '^(list_db|admin_passwd|http_interface)[[:space:]]*=' "$ROOT/odoo.conf"
+        printf 'admin_passwd = %s\n' "$(cat "$hash_file")"
+        printf 'list_db = %s\n' "$([ "$db_manager" = 1 ] && echo True || echo False)"
+        printf 'http_interface = %s\n' "${NETMETH_LISTEN:-127.0.0.1}"
+    } >"$conf"
+    chmod 600 "$conf"
+    echo "$conf"
 }
 
 # setup_all [chromium]

@@ -89,7 +89,7 @@ class CertificationTestCommon(NetworkTestCommon):
             )
             request.action_submit()
             request.action_accept()
-            events |= request.action_schedule(
+            events |= request._schedule_events(
                 date_begin=datetime(start_year + 1, 4, 1 + index, 9, 0)
             )
         events.action_issue_tokens()

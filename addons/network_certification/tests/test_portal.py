@@ -83,11 +83,13 @@ class CertificationPortalCommon(CertificationTestCommon, NetworkPortalCommon):
         self.assertIn("attachment", response.headers["Content-Disposition"])
         self.assertTrue(response.content.startswith(b"%PDF"))
 
-    def _assert_hidden(self, certificate):
-        """Neither the page nor the PDF of ``certificate`` exists for the logged-in user."""
+    def _assert_hidden(self, certificate, status=404):
+        """Neither the page nor the PDF of ``certificate`` exists for the logged-in user (404),
+        or the user is not in the network at all (403)."""
         for suffix in ("", "/pdf"):
             with self.subTest(certificate=certificate.display_name, suffix=suffix):
-                self.assertEqual(self.url_open(self._url(certificate, suffix)).status_code, 404)
+                response = self.url_open(self._url(certificate, suffix))
+                self.assertEqual(response.status_code, status)
 
 
 @tagged("post_install", "-at_install")
@@ -222,7 +224,8 @@ class TestPortalCertificates(CertificationPortalCommon):
         self._login(outsider)
         self.assertEqual(self.url_open("/my/network/certificates").status_code, 403)
         self.assertEqual(self.url_open("/my/network/card/pdf").status_code, 403)
-        self._assert_hidden(self.own)
+        self._assert_hidden(self.own, status=403)
+        self.assertFalse(self.Certificate.with_user(outsider).search([]))
 
     def test_activity_card_pdf_is_the_teachers_own(self):
         self._login(self.teacher_user)

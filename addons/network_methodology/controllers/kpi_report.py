@@ -1,6 +1,8 @@
 from odoo import http
 from odoo.http import content_disposition, request
 
+from ..models.network_portal_mixin import to_int
+
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -13,8 +15,8 @@ class NetworkKpiReportController(http.Controller):
         spreadsheet; the same rights as reading the KPIs."""
         request.env["network.kpi.report"].check_access("read")
         year = request.env["network.school.year"].browse(year_id).exists()
-        project = request.env["network.project"].browse(int(project_id or 0)).exists()
-        if not year:
+        project = request.env["network.project"].browse(to_int(project_id)).exists()
+        if not year or (project_id and not project):
             raise request.not_found()
         report = request.env["report.network_methodology.report_network_kpi_year"]
         content, filename = report._xlsx_report(year, project)

@@ -3,6 +3,9 @@ from . import network_school_year_mixin
 from . import network_portal_mixin
 from . import network_innovation_status
 from . import res_partner
+from . import res_users
+from . import ir_rule
+from . import ir_http
 from . import network_project
 from . import network_project_roadmap_line
 from . import network_agreement

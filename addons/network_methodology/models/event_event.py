@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .network_offer import EVENT_FORMS
+from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
 
 class EventEvent(models.Model):
@@ -17,7 +18,7 @@ class EventEvent(models.Model):
         "res.partner",
         index=True,
         tracking=True,
-        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+        domain=NETWORK_ORGANIZATION_DOMAIN,
     )
     offer_id = fields.Many2one("network.offer", index=True)
     request_ids = fields.One2many("network.request", "event_id", string="Requests")
@@ -133,7 +134,27 @@ class EventEvent(models.Model):
         self.request_ids._action_done()
         return tokens
 
-    def action_register_teachers(self, teachers):
+    @api.model
+    def _network_portal_domain(self, partner, organization):
+        """The network events in a portal user's list: for the coordinator of
+        ``organization``, those it hosts or requested and those its teachers are registered
+        for; for a teacher (``partner``, no organization), those they registered for and every
+        upcoming one."""
+        if organization:
+            return [
+                "|",
+                "|",
+                ("host_organization_id", "=", organization.id),
+                ("request_ids.requester_id", "=", organization.id),
+                ("registration_ids.partner_id.parent_id", "=", organization.id),
+            ]
+        return [
+            "|",
+            ("registration_ids.partner_id", "=", partner.id),
+            ("date_end", ">=", fields.Datetime.now()),
+        ]
+
+    def _register_teachers(self, teachers):
         """Register teachers as attendees of the network event (the portal registers a
         coordinator's colleagues or a teacher themselves); those already registered are left
         alone. Returns the new registrations."""
@@ -152,7 +173,7 @@ class EventEvent(models.Model):
             ]
         )
 
-    def action_unregister_teachers(self, teachers):
+    def _unregister_teachers(self, teachers):
         """Cancel the teachers' registrations before the event starts."""
         self.ensure_one()
         if self.date_begin <= fields.Datetime.now():

@@ -112,6 +112,9 @@ class NetworkAgreement(models.Model):
         if self.filtered(lambda a: a.state != "draft"):
             raise UserError(_("Only draft agreements can be deleted."))
 
+    def _network_portal_parties(self):
+        return self.party_ids
+
     def _check_ready_to_sign(self):
         for agreement in self:
             if agreement.state != "draft":

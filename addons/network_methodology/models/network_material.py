@@ -1,5 +1,23 @@
-from odoo import _, api, fields, models
+import os
+
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import plaintext2html
+
+from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
+from .res_partner import NETWORK_ORGANIZATION_DOMAIN
+
+# Uploaded material files: the kinds of documents, videos and archives schools exchange.
+MATERIAL_EXTENSIONS = {
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".ppt", ".pptx", ".odp", ".xls",
+    ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".mp4", ".webm", ".mp3", ".zip",
+}  # fmt: skip
+MATERIAL_MAX_FILES = 10
+# Size limits (MB) of one file and of all files of one material, unless Settings say otherwise.
+MATERIAL_DEFAULT_MAX_MB = 25
+MATERIAL_DEFAULT_MAX_TOTAL_MB = 100
+MAX_MB_PARAM = "network_methodology.material_max_mb"
+MAX_TOTAL_MB_PARAM = "network_methodology.material_max_total_mb"
 
 
 class NetworkMaterial(models.Model):
@@ -40,7 +58,7 @@ class NetworkMaterial(models.Model):
     organization_id = fields.Many2one(
         "res.partner",
         index=True,
-        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+        domain=NETWORK_ORGANIZATION_DOMAIN,
     )
     event_id = fields.Many2one("event.event", index=True, domain=[("is_network_event", "=", True)])
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -87,6 +105,101 @@ class NetworkMaterial(models.Model):
         if self.filtered(lambda m: m.state not in ("draft", "rejected")):
             raise UserError(_("Submitted or approved materials cannot be deleted."))
 
+    # ------------------------------------------------------------------ portal
+    def _network_portal_parties(self):
+        return self.organization_id
+
+    @api.model
+    def _portal_size_limits(self):
+        """Bytes allowed for one file and for all files of a material (Settings)."""
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        per_file = to_int(get_param(MAX_MB_PARAM)) or MATERIAL_DEFAULT_MAX_MB
+        total = to_int(get_param(MAX_TOTAL_MB_PARAM)) or MATERIAL_DEFAULT_MAX_TOTAL_MB
+        return per_file * 1024 * 1024, total * 1024 * 1024
+
+    @api.model
+    def _portal_prepare_values(self, post, organization):
+        """A material's values from the portal upload form of ``organization``'s
+        coordinator, and the errors by field. ``post`` holds the form's text, ``author_ids``
+        a list of ids and ``files`` the uploaded ``(file name, content)`` pairs, each content
+        read up to one byte over the size limit."""
+        errors = {}
+        name = clean_text(post.get("name"))
+        if not name:
+            errors["name"] = _("Enter the title.")
+        elif len(name) > TEXT_MAX:
+            errors["name"] = _("The title is longer than %s characters.", TEXT_MAX)
+        if post.get("material_type") not in dict(self._fields["material_type"].selection):
+            errors["material_type"] = _("Choose the type of material.")
+        event = self.env["event.event"].search(
+            [
+                *self.env["event.event"]._network_portal_domain(
+                    organization.browse(), organization
+                ),
+                ("id", "=", to_int(post.get("event_id"))),
+                ("date_begin", "<=", fields.Datetime.now()),
+            ]
+        )
+        if not event:
+            errors["event_id"] = _("Choose the event the material comes from.")
+        author_ids = {to_int(value) for value in post.get("author_ids") or []}
+        authors = organization.sudo().teacher_ids.filtered(lambda t: t.id in author_ids)
+        if not authors or len(authors) != len(author_ids):
+            errors["author_ids"] = _("Choose the authors among your organization's teachers.")
+        description = clean_text(post.get("description"))
+        if len(description) > LONG_TEXT_MAX:
+            errors["description"] = _(
+                "The description is longer than %s characters.", LONG_TEXT_MAX
+            )
+        files_error = self._portal_check_files(post.get("files") or [])
+        if files_error:
+            errors["files"] = files_error
+        values = {
+            "name": name,
+            "material_type": post.get("material_type"),
+            "organization_id": organization.id,
+            "event_id": event.id,
+            "date": event.date_begin.date() if event else False,
+            "author_ids": [Command.set(authors.ids)],
+            "description": plaintext2html(description) if description else False,
+        }
+        return values, errors
+
+    def _attach_files(self, files):
+        """Store uploaded ``(file name, content)`` pairs as the material's files."""
+        self.ensure_one()
+        self.attachment_ids = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": os.path.basename(name),
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+                for name, content in files
+            ]
+        )
+
+    @api.model
+    def _portal_check_files(self, files):
+        """The first thing wrong with uploaded ``(file name, content)`` pairs, or None."""
+        if not files:
+            return _("Attach at least one file.")
+        if len(files) > MATERIAL_MAX_FILES:
+            return _("Attach at most %s files.", MATERIAL_MAX_FILES)
+        max_bytes, max_total = self._portal_size_limits()
+        for name, content in files:
+            if os.path.splitext(name)[1].lower() not in MATERIAL_EXTENSIONS:
+                return _("“%s”: this type of file is not accepted.", name)
+            if len(content) > max_bytes:
+                return _("“%(name)s” is larger than %(size)s MB.", name=name, size=max_bytes >> 20)
+            if not content:
+                return _("“%s” is empty.", name)
+        if sum(len(content) for _name, content in files) > max_total:
+            return _("The files are larger than %s MB together.", max_total >> 20)
+        return None
+
+    # ------------------------------------------------------------------ actions
     def action_submit(self):
         for material in self:
             if material.state != "draft":

@@ -1,5 +1,9 @@
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext, plaintext2html
+
+from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
+from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
 EVENT_FORMS = [
     ("lecture", "Lecture"),
@@ -19,6 +23,11 @@ EVENT_FORMS = [
     ("expedition", "Expedition"),
     ("contest", "Contest"),
 ]
+
+# Offers that reached the catalogue (archived ones were published before).
+PUBLISHED_OFFER_STATES = ("published", "archived")
+# The length of an event an offer proposes, in hours.
+DURATION_MIN, DURATION_MAX = 0.5, 100.0
 
 AUDIENCES = [
     ("teachers", "Teachers"),
@@ -45,7 +54,7 @@ class NetworkOffer(models.Model):
         required=True,
         index=True,
         tracking=True,
-        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+        domain=NETWORK_ORGANIZATION_DOMAIN,
     )
     school_year_id = fields.Many2one(
         "network.school.year",
@@ -96,6 +105,12 @@ class NetworkOffer(models.Model):
         ),
     ]
 
+    @api.constrains("duration_hours")
+    def _check_duration(self):
+        for offer in self:
+            if not DURATION_MIN <= offer.duration_hours <= DURATION_MAX:
+                raise ValidationError(_duration_message())
+
     @api.depends("request_ids.state")
     def _compute_request_count(self):
         counts = dict(
@@ -130,6 +145,70 @@ class NetworkOffer(models.Model):
         if self.filtered(lambda o: o.state != "draft"):
             raise UserError(_("Only draft offers can be deleted; archive the others."))
 
+    # ------------------------------------------------------------------ portal
+    def _network_portal_parties(self):
+        return self.organization_id
+
+    @api.model
+    def _portal_prepare_values(self, post, organization):
+        """The offer's values from the portal form of ``organization``'s coordinator, and the
+        errors by field (nothing may be saved while there are any). ``post`` holds the form's
+        text, ``presenter_ids`` a list of ids."""
+        errors = {}
+        name = clean_text(post.get("name"))
+        if not name:
+            errors["name"] = _("Enter the theme.")
+        elif len(name) > TEXT_MAX:
+            errors["name"] = _("The theme is longer than %s characters.", TEXT_MAX)
+        if post.get("event_form") not in dict(EVENT_FORMS):
+            errors["event_form"] = _("Choose the form of the event.")
+        if post.get("audience") not in dict(AUDIENCES):
+            errors["audience"] = _("Choose the audience.")
+        description = clean_text(post.get("description"))
+        if len(description) > LONG_TEXT_MAX:
+            errors["description"] = _(
+                "The description is longer than %s characters.", LONG_TEXT_MAX
+            )
+        project = self.env["network.project"]
+        if post.get("project_id"):
+            project = project.search([("id", "=", to_int(post["project_id"]))])
+            if not project:
+                errors["project_id"] = _("Choose a sub-project from the list.")
+        try:
+            hours = float(clean_text(post.get("duration_hours")).replace(",", "."))
+        except ValueError:
+            hours = None
+        if hours is None or not DURATION_MIN <= hours <= DURATION_MAX:
+            errors["duration_hours"] = _duration_message()
+        presenter_ids = {to_int(value) for value in post.get("presenter_ids") or []}
+        presenters = organization.sudo().teacher_ids.filtered(lambda t: t.id in presenter_ids)
+        if not presenters or len(presenters) != len(presenter_ids):
+            errors["presenter_ids"] = _("Choose the presenting teachers of your organization.")
+        values = {
+            "name": name,
+            "event_form": post.get("event_form"),
+            "audience": post.get("audience"),
+            "description": plaintext2html(description) if description else False,
+            "project_id": project.id,
+            "duration_hours": hours,
+            "presenter_ids": [Command.set(presenters.ids)],
+        }
+        return values, errors
+
+    def _portal_form_values(self):
+        """The offer as the portal form shows it for editing."""
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "event_form": self.event_form,
+            "audience": self.audience,
+            "description": html2plaintext(self.description) if self.description else "",
+            "project_id": str(self.project_id.id or ""),
+            "duration_hours": str(self.duration_hours),
+            "presenter_ids": [str(i) for i in self.presenter_ids.ids],
+        }
+
+    # ------------------------------------------------------------------ actions
     def _check_presenters_set(self):
         missing = self.filtered(lambda o: not o.presenter_ids)
         if missing:
@@ -166,3 +245,11 @@ class NetworkOffer(models.Model):
             raise UserError(_("Only a submitted or archived offer can be returned to draft."))
         self.write({"state": "draft"})
         return True
+
+
+def _duration_message():
+    return _(
+        "The duration is a number of hours from %(min)s to %(max)s.",
+        min=DURATION_MIN,
+        max=int(DURATION_MAX),
+    )

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .res_partner import NETWORK_ORGANIZATION_DOMAIN
+
 
 class NetworkProject(models.Model):
     _name = "network.project"
@@ -26,7 +28,7 @@ class NetworkProject(models.Model):
     organization_ids = fields.Many2many(
         "res.partner",
         string="Organizations",
-        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+        domain=NETWORK_ORGANIZATION_DOMAIN,
     )
     roadmap_line_ids = fields.One2many(
         "network.project.roadmap.line", "project_id", string="Road Map"

@@ -2,12 +2,24 @@ from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .network_portal_mixin import LONG_TEXT_MAX, clean_text, to_int
+from .res_partner import NETWORK_ORGANIZATION_DOMAIN
+
 # Requests that never reached the executor: drafts and withdrawn ones.
 UNFILED_REQUEST_STATES = ("draft", "cancelled")
+# Requests still waiting for their event: an applicant has one such request per offer.
+PENDING_REQUEST_STATES = ("draft", "submitted", "accepted")
+# Requests the applicant may still withdraw.
+CANCELLABLE_REQUEST_STATES = (*PENDING_REQUEST_STATES, "scheduled")
+# How far ahead an applicant may wish an event.
+WISHED_DATE_HORIZON = relativedelta(years=2)
+# Participants one request may plan.
+PARTICIPANTS_MAX = 500
 
 
 class NetworkRequest(models.Model):
@@ -23,7 +35,7 @@ class NetworkRequest(models.Model):
     _school_year_date_field = "date_request"
     _order = "date_request desc, id desc"
     # Applicant and executor coordinators discuss a request on its portal page.
-    _mail_post_access = "read"
+    _network_portal_discussion = True
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
@@ -34,7 +46,7 @@ class NetworkRequest(models.Model):
         required=True,
         index=True,
         tracking=True,
-        domain=[("is_network_member", "=", True), ("is_company", "=", True)],
+        domain=NETWORK_ORGANIZATION_DOMAIN,
     )
     offer_id = fields.Many2one(
         "network.offer",
@@ -97,6 +109,13 @@ class NetworkRequest(models.Model):
             "CHECK(participants_planned > 0)",
             "A request must plan at least one participant.",
         ),
+        (
+            "one_pending_per_offer",
+            "EXCLUDE USING btree (requester_id WITH =, offer_id WITH =) WHERE (state IN (%s))"
+            % ", ".join(f"'{state}'" for state in PENDING_REQUEST_STATES),
+            "The applicant already has a request for this offer waiting for its event: follow "
+            "that one, or cancel it before filing a new one.",
+        ),
     ]
 
     @api.depends("state")
@@ -106,6 +125,9 @@ class NetworkRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the database checks one pending request per applicant and offer: it must see the
+        # states changed earlier in the transaction
+        self.flush_model(["state"])
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("network.request")
@@ -127,9 +149,17 @@ class NetworkRequest(models.Model):
                     )
                 )
 
+    @api.constrains("date_request", "date_wished")
+    def _check_date_wished(self):
+        for request in self.filtered("date_wished"):
+            if request.date_wished > request.date_request + WISHED_DATE_HORIZON:
+                raise ValidationError(
+                    _("The preferred date is at most two years after the request.")
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        if self.filtered(lambda r: r.state not in ("draft", "cancelled")):
+        if self.filtered(lambda r: r.state not in UNFILED_REQUEST_STATES):
             raise UserError(_("Only draft or cancelled requests can be deleted."))
 
     def _check_state(self, allowed, action):
@@ -164,7 +194,7 @@ class NetworkRequest(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "submitted", "accepted", "scheduled"), _("cancelled"))
+        self._check_state(CANCELLABLE_REQUEST_STATES, _("cancelled"))
         self.write({"state": "cancelled"})
         return True
 
@@ -186,8 +216,14 @@ class NetworkRequest(models.Model):
             raise ValidationError(_("The event must end after it starts."))
         return date_begin, date_end
 
-    def action_schedule(self, date_begin=None, date_end=None):
-        """Create the network event of each accepted request from its offer; return the events."""
+    def action_schedule(self):
+        """Create the network event of each accepted request from its offer (on the preferred
+        date); return the events."""
+        return self._schedule_events()
+
+    def _schedule_events(self, date_begin=None, date_end=None):
+        """Create the network event of each accepted request from its offer, from
+        ``date_begin`` to ``date_end`` when given; return the events."""
         self._check_state(("accepted",), _("scheduled"))
         vals_list = []
         for request in self:
@@ -216,12 +252,61 @@ class NetworkRequest(models.Model):
 
     def action_schedule_open(self):
         """Button: schedule and open the new event."""
-        return self.action_schedule()._get_records_action(name=_("Network Event"))
+        return self._schedule_events()._get_records_action(name=_("Network Event"))
 
     def action_view_event(self):
         """Smart button: open the network event of the request."""
         self.ensure_one()
         return self.event_id._get_records_action(name=_("Network Event"))
+
+    # ------------------------------------------------------------------ portal
+    def _network_portal_parties(self):
+        return self.requester_id | self.executor_id
+
+    @api.model
+    def _portal_prepare_values(self, post, organization):
+        """A request's values from the portal form of ``organization``'s coordinator for the
+        published offer ``post["offer_id"]``, and the errors by field."""
+        errors = {}
+        offer = self.env["network.offer"].browse(to_int(post.get("offer_id"))).exists()
+        participants = to_int(clean_text(post.get("participants_planned")))
+        if not 0 < participants <= PARTICIPANTS_MAX:
+            errors["participants_planned"] = _(
+                "Planned participants: a whole number from 1 to %s.", PARTICIPANTS_MAX
+            )
+        today = fields.Date.context_today(self)
+        date_wished = clean_text(post.get("date_wished"))
+        if date_wished:
+            try:
+                date_wished = fields.Date.to_date(date_wished)
+            except ValueError:
+                date_wished = None
+            if not date_wished or not today <= date_wished <= today + WISHED_DATE_HORIZON:
+                errors["date_wished"] = _(
+                    "The preferred date is a date from today on, at most two years ahead."
+                )
+        comment = clean_text(post.get("comment"))
+        if len(comment) > LONG_TEXT_MAX:
+            errors["comment"] = _("The comment is longer than %s characters.", LONG_TEXT_MAX)
+        if offer and self.sudo().search_count(
+            [
+                ("requester_id", "=", organization.id),
+                ("offer_id", "=", offer.id),
+                ("state", "in", PENDING_REQUEST_STATES),
+            ],
+            limit=1,
+        ):
+            errors["offer_id"] = _(
+                "Your organization already has a request for this offer waiting for its event."
+            )
+        values = {
+            "requester_id": organization.id,
+            "offer_id": offer.id,
+            "participants_planned": participants,
+            "date_wished": date_wished or False,
+            "comment": comment,
+        }
+        return values, errors
 
     def _action_done(self):
         self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})

@@ -7,9 +7,12 @@ from .network_kpi_report import (
     FULFILMENT_TARGET,
     FULFILMENT_TARGET_PARAM,
 )
-
-# Size limit of one material file uploaded in the portal, unless the settings say otherwise.
-MATERIAL_DEFAULT_MAX_MB = 25
+from .network_material import (
+    MATERIAL_DEFAULT_MAX_MB,
+    MATERIAL_DEFAULT_MAX_TOTAL_MB,
+    MAX_MB_PARAM,
+    MAX_TOTAL_MB_PARAM,
+)
 
 
 class ResConfigSettings(models.TransientModel):
@@ -23,9 +26,15 @@ class ResConfigSettings(models.TransientModel):
     )
     network_material_max_mb = fields.Integer(
         string="Size limit of a material file (MB)",
-        config_parameter="network_methodology.material_max_mb",
+        config_parameter=MAX_MB_PARAM,
         default=MATERIAL_DEFAULT_MAX_MB,
         help="Files larger than this are refused when schools upload materials in the portal.",
+    )
+    network_material_max_total_mb = fields.Integer(
+        string="Size limit of all files of a material (MB)",
+        config_parameter=MAX_TOTAL_MB_PARAM,
+        default=MATERIAL_DEFAULT_MAX_TOTAL_MB,
+        help="Uploads whose files are larger than this together are refused.",
     )
     network_kpi_demand_target = fields.Float(
         string="Demand target (%)",

@@ -10,6 +10,10 @@ ORG_KINDS = [
     ("authority", "Education authority"),
     ("other", "Other"),
 ]
+# The organizations of the network: member companies.
+NETWORK_ORGANIZATION_DOMAIN = [("is_network_member", "=", True), ("is_company", "=", True)]
+# What res.users._network_portal_role reads: the portal record rules depend on it.
+PORTAL_ROLE_FIELDS = {"is_teacher", "is_network_member", "is_company", "parent_id"}
 
 
 class ResPartner(models.Model):
@@ -54,19 +58,19 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        # Portal record rules read ``user.partner_id.is_teacher``; their domains are cached.
-        if "is_teacher" in vals and self.user_ids:
+        # Portal record rules read the user's organization and role; their domains are cached.
+        if PORTAL_ROLE_FIELDS & set(vals) and (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("partner_id", "child_of", self.ids)], limit=1)
+        ):
             self.env.registry.clear_cache()
         return res
 
-    def _network_coordinated_organization(self):
-        """The organization this contact acts for in the portal as its coordinator: the
-        commercial partner of a contact who is not a teacher, if it is a network member."""
+    def _is_network_organization(self):
         self.ensure_one()
-        org = self.commercial_partner_id
-        if self.is_teacher or not org.is_network_member:
-            return self.browse()
-        return org
+        return self.is_company and self.is_network_member
 
     def _count_by(self, model, field, domain=None):
         groups = self.env[model]._read_group(

@@ -13,3 +13,4 @@ from . import test_portal
 from . import test_portal_rules
 from . import test_portal_tours
 from . import test_portal_performance
+from . import test_portal_security

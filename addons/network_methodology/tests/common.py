@@ -16,6 +16,8 @@ from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
+from ..models.network_request import PENDING_REQUEST_STATES
+
 _counter = itertools.count(1)
 
 
@@ -112,10 +114,24 @@ class NetworkTestCommon(TransactionCase):
 
     @classmethod
     def _create_request(cls, offer=None, requester=None, **vals):
+        """A draft request of ``requester`` (the applicant) for ``offer``. Without an offer:
+        ``cls.offer``, unless the requester already has a request waiting for it (one per
+        applicant and offer), then a new published offer like it."""
+        requester = requester or cls.applicant
+        if offer is None:
+            offer = cls.offer
+            if cls.env["network.request"].search_count(
+                [
+                    ("requester_id", "=", requester.id),
+                    ("offer_id", "=", offer.id),
+                    ("state", "in", PENDING_REQUEST_STATES),
+                ]
+            ):
+                offer = cls._create_offer(offer.organization_id, offer.presenter_ids)
         return cls.env["network.request"].create(
             {
-                "requester_id": (requester or cls.applicant).id,
-                "offer_id": (offer or cls.offer).id,
+                "requester_id": requester.id,
+                "offer_id": offer.id,
                 "participants_planned": 5,
                 **vals,
             }
@@ -232,7 +248,7 @@ class NetworkTestCommon(TransactionCase):
         request.action_accept()
         if state == "accepted":
             return request
-        event = request.action_schedule(date_begin=self.past_begin)
+        event = request._schedule_events(date_begin=self.past_begin)
         if state == "scheduled":
             return request
         event.action_issue_tokens()

@@ -6,6 +6,17 @@ from odoo.tests import HttpCase
 
 from .common import NetworkTestCommon
 
+# The network's counters on the portal home page.
+COUNTERS = [
+    "network_agreement_count",
+    "network_offer_count",
+    "network_catalogue_count",
+    "network_request_count",
+    "network_event_count",
+    "network_material_count",
+    "network_token_count",
+]
+
 
 class NetworkPortalCommon(NetworkTestCommon, HttpCase):
     @classmethod

@@ -24,13 +24,13 @@ REFERENCE_DATA = {
     "internal": READ,
     "portal": NONE,
 }
-# The portal user of this matrix belongs to no organization: of the records here they read
-# only the school years, sub-projects and network events that every portal page shows. Portal
-# coordinators and teachers are tested in test_portal_rules.
+# The portal user of this matrix belongs to no member organization: they read nothing of the
+# network (a stranger who signed up). Portal coordinators and teachers are tested in
+# test_portal_rules.
 EXPECTED = {
-    "network.school.year": dict(REFERENCE_DATA, portal=READ),
+    "network.school.year": REFERENCE_DATA,
     "network.innovation.status": REFERENCE_DATA,
-    "network.project": dict(NETWORK_DATA, portal=READ),
+    "network.project": NETWORK_DATA,
     "network.project.roadmap.line": NETWORK_DATA,
     "network.agreement": NETWORK_DATA,
     "network.offer": NETWORK_DATA,
@@ -84,7 +84,9 @@ class TestAccessRights(AccessMatrixMixin, NetworkTestCommon):
                 "presenter_ids": [(6, 0, self.presenter.ids)],
             }
         if model == "network.request":
-            return {"requester_id": self.applicant.id, "offer_id": self.offer.id}
+            # a new offer each time: an applicant has one request waiting per offer
+            offer = self._create_offer(self.executor, self.presenter)
+            return {"requester_id": self.applicant.id, "offer_id": offer.id}
         if model == "network.activity.token":
             teacher = self._create_teacher(self.applicant)
             return {

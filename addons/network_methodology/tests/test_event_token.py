@@ -136,7 +136,7 @@ class TestIssueTokens(NetworkTestCommon):
         plain = self._create_event(network=False, date_begin=datetime(2091, 1, 10, 10, 0))
         # core gives plain events its default schedulers: the test would prove nothing without
         self.assertTrue(plain.event_mail_ids)
-        scheduled = self._request_in_state("accepted").action_schedule(
+        scheduled = self._request_in_state("accepted")._schedule_events(
             date_begin=datetime(2091, 1, 10, 10, 0)
         )
         self.assertFalse(scheduled.event_mail_ids)

@@ -126,12 +126,13 @@ class TestOffer(NetworkTestCommon):
 
     def test_request_count(self):
         offer = self._create_offer(self.executor, self.presenter)
+        fourth_org = self._create_org("Test fourth school")
         self._create_request(offer)  # draft: not counted
-        submitted = self._create_request(offer)
+        submitted = self._create_request(offer, requester=self.third_org)
         submitted.action_submit()
-        cancelled = self._create_request(offer)
+        cancelled = self._create_request(offer, requester=fourth_org)
         cancelled.action_cancel()
-        self._create_request(offer, requester=self.third_org).action_submit()
+        self._create_request(offer, requester=fourth_org).action_submit()
         self.assertEqual(offer.request_count, 2)
         submitted.action_cancel()
         self.assertEqual(offer.request_count, 1)

@@ -5,8 +5,7 @@ from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .portal_common import NetworkPortalCommon
-from .test_portal_performance import COUNTERS
+from .portal_common import COUNTERS, NetworkPortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -409,7 +408,7 @@ class TestPortalTeacher(NetworkPortalCommon):
 
     def test_started_event_cannot_be_left(self):
         event = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=3))
-        event.action_register_teachers(self.listener)
+        event._register_teachers(self.listener)
         event.write({"date_begin": fields.Datetime.now() - timedelta(hours=1)})
         self._login(self.teacher_user)
         response = self._post(f"/my/network/events/{event.id}/unregister")

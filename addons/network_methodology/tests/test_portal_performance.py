@@ -2,10 +2,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from ..controllers.portal import COORDINATOR_COUNTERS, TEACHER_COUNTERS
-from .portal_common import NetworkPortalCommon
-
-COUNTERS = list(dict.fromkeys(COORDINATOR_COUNTERS + TEACHER_COUNTERS))
+from .portal_common import COUNTERS, NetworkPortalCommon
 
 
 @tagged("post_install", "-at_install")

@@ -113,34 +113,36 @@ class TestPortalRules(NetworkPortalCommon):
         self.assertTrue(self._visible(self.coordinator_appl, self.request_appl))
         partner.is_teacher = True
         self.assertFalse(self._visible(self.coordinator_appl, self.request_appl))
-        self.assertFalse(partner._network_coordinated_organization())
+        self.assertEqual(self.coordinator_appl._network_portal_role()[0], "teacher")
         partner.is_teacher = False
         self.assertTrue(self._visible(self.coordinator_appl, self.request_appl))
-        self.assertEqual(partner._network_coordinated_organization(), self.applicant)
+        self.assertEqual(
+            self.coordinator_appl._network_portal_role(), ("coordinator", self.applicant)
+        )
 
     def test_register_and_unregister_rules(self):
         event = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=5))
-        registrations = event.action_register_teachers(self.listener | self.presenter)
+        registrations = event._register_teachers(self.listener | self.presenter)
         self.assertEqual(registrations.partner_id, self.listener | self.presenter)
-        self.assertFalse(event.action_register_teachers(self.listener))  # already there
+        self.assertFalse(event._register_teachers(self.listener))  # already there
         with self.assertRaises(ValidationError):
-            event.action_register_teachers(self.coordinator_appl.partner_id)
-        self.assertIs(event.action_unregister_teachers(self.listener), True)
+            event._register_teachers(self.coordinator_appl.partner_id)
+        self.assertIs(event._unregister_teachers(self.listener), True)
         self.assertEqual(
             registrations.filtered(lambda r: r.state == "cancel").partner_id, self.listener
         )
         with self.assertRaises(UserError):
-            event.action_unregister_teachers(self.listener)  # no longer registered
+            event._unregister_teachers(self.listener)  # no longer registered
         with self.assertRaises(UserError):
-            self.other_event.action_register_teachers(self.listener)  # not a network event
+            self.other_event._register_teachers(self.listener)  # not a network event
         with self.assertRaises(UserError):
-            self.network_event.action_unregister_teachers(self.listener)  # has taken place
+            self.network_event._unregister_teachers(self.listener)  # has taken place
         full = self._create_event(
             date_begin=fields.Datetime.now() + timedelta(days=5), seats_limited=True, seats_max=1
         )
-        full.action_register_teachers(self.listener)
+        full._register_teachers(self.listener)
         with self.assertRaises(UserError):
-            full.action_register_teachers(self.presenter)  # closed: no seat left
+            full._register_teachers(self.presenter)  # closed: no seat left
 
 
 @tagged("post_install", "-at_install")
@@ -163,7 +165,7 @@ class TestPortalInvitation(NetworkPortalCommon, MockEmail):
             wizard.user_ids.action_grant_access()
         user = teacher.user_ids
         self.assertTrue(user._is_portal())
-        self.assertEqual(teacher._network_coordinated_organization(), self.env["res.partner"])
+        self.assertEqual(user._network_portal_role(), ("teacher", self.executor))
         invitation = [mail for mail in self._mails if "nina@example.com" in str(mail["email_to"])]
         self.assertEqual(len(invitation), 1)
         self.assertIn("Ваша учетная запись", invitation[0]["subject"])

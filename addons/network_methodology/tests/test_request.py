@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import psycopg2
 import pytz
@@ -65,7 +65,7 @@ class TestRequest(NetworkTestCommon):
         self.assertEqual(request.state, "submitted")
         self.assertIs(request.action_accept(), True)
         self.assertEqual(request.state, "accepted")
-        event = request.action_schedule(date_begin=self.past_begin)
+        event = request._schedule_events(date_begin=self.past_begin)
         self.assertEqual(request.state, "scheduled")
         self.assertEqual(request.event_id, event)
         self._register(event, self.listener)
@@ -131,7 +131,7 @@ class TestRequest(NetworkTestCommon):
         request = self._request_in_state("accepted")
         begin = datetime(2091, 5, 20, 7, 0)
         end = datetime(2091, 5, 20, 11, 30)
-        events = request.action_schedule(date_begin=begin, date_end=end)
+        events = request._schedule_events(date_begin=begin, date_end=end)
         self.assertEqual(events._name, "event.event")
         self.assertEqual(len(events), 1)
         event = events
@@ -157,9 +157,11 @@ class TestRequest(NetworkTestCommon):
         offer's duration."""
         self.env.user.tz = "Europe/Moscow"
         request = self._request_in_state("accepted")
-        request.date_wished = date(2091, 5, 20)
+        request.date_wished = self.today + timedelta(days=30)
         event = request.action_schedule()
-        local = pytz.timezone("Europe/Moscow").localize(datetime(2091, 5, 20, 10, 0))
+        local = pytz.timezone("Europe/Moscow").localize(
+            datetime.combine(request.date_wished, datetime.min.time().replace(hour=10))
+        )
         expected = local.astimezone(pytz.utc).replace(tzinfo=None)
         self.assertEqual(event.date_begin, expected)
         self.assertEqual(event.date_end, expected + timedelta(hours=3))
@@ -175,7 +177,7 @@ class TestRequest(NetworkTestCommon):
         request = self._request_in_state("accepted")
         events_before = self.env["event.event"].search_count([])
         with self.assertRaises(ValidationError):
-            request.action_schedule(
+            request._schedule_events(
                 date_begin=datetime(2091, 5, 20, 10, 0), date_end=datetime(2091, 5, 20, 9, 0)
             )
         self.assertEqual(request.state, "accepted")
@@ -188,7 +190,7 @@ class TestRequest(NetworkTestCommon):
         second = self._create_request(other_offer, requester=self.third_org)
         second.action_submit()
         second.action_accept()
-        events = (first | second).action_schedule(date_begin=datetime(2091, 5, 20, 10, 0))
+        events = (first | second)._schedule_events(date_begin=datetime(2091, 5, 20, 10, 0))
         self.assertEqual(len(events), 2)
         self.assertEqual(first.event_id | second.event_id, events)
         self.assertEqual(first.event_id.offer_id, self.offer)

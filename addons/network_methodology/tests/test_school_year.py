@@ -106,10 +106,9 @@ class TestSchoolYear(NetworkTestCommon):
 
     def test_dated_records_at_the_boundary(self):
         """Records dated 31 August belong to the old year, 1 September to the new one."""
-        offer = self._create_offer(self.executor, self.presenter)
         for day, year in ((date(1981, 8, 31), self.old_year), (date(1981, 9, 1), self.new_year)):
             with self.subTest(day=day):
-                request = self._create_request(offer, date_request=day)
+                request = self._create_request(date_request=day)
                 event = self._create_event(
                     date_begin=datetime.combine(day, datetime.min.time().replace(hour=12))
                 )

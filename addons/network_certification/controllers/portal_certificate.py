@@ -11,31 +11,51 @@ ACTIVITY_CARD_REPORT = "network_certification.action_report_activity_card"
 SHOWN_STATES = ("issued", "revoked")
 
 
-class NetworkCertificationPortal(NetworkPortal):
+class NetworkCertificatePortal(NetworkPortal):
     """Certificates in the portal: a teacher reads and downloads their own certificates and
     activity card; a coordinator reads the «Network platform» certificates of their
     organization. The record rule ``network_certificate_rule_portal`` decides what exists for
     them; the domain below only repeats it for the lists and the counter."""
 
-    def _certificates_domain(self, partner, org):
-        if org:
-            holder = [("partner_id", "=", org.id), ("certificate_kind", "=", "platform")]
-        elif partner.is_teacher:
-            holder = [("partner_id", "=", partner.id)]
+    def _network_certificates_domain(self, access):
+        if access.role == "coordinator":
+            holder = [
+                ("partner_id", "=", access.organization.id),
+                ("certificate_kind", "=", "platform"),
+            ]
         else:
-            return [("id", "=", False)]
+            holder = [("partner_id", "=", access.partner.id)]
         return [*holder, ("state", "in", SHOWN_STATES)]
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "network_certificate_count" in counters:
-            partner = self._network_partner()
-            org = partner._network_coordinated_organization()
-            if org or partner.is_teacher:
-                values["network_certificate_count"] = request.env[
-                    "network.certificate"
-                ].search_count(self._certificates_domain(partner, org))
+        Certificate = request.env["network.certificate"]
+        values.update(
+            self._network_counters(
+                counters,
+                {
+                    "network_certificate_count": (
+                        ("coordinator", "teacher"),
+                        lambda a: Certificate.search_count(self._network_certificates_domain(a)),
+                    )
+                },
+            )
+        )
         return values
+
+    def _get_network_certificate_searchbar_sortings(self):
+        return {
+            "date": {"label": _("Newest"), "order": "issue_date desc, id desc"},
+            "year": {"label": _("School Year"), "order": "school_year_id, id desc"},
+            "name": {"label": _("Number"), "order": "name desc"},
+        }
+
+    def _get_network_certificate_searchbar_filters(self):
+        return {
+            "all": {"label": _("All"), "domain": []},
+            "issued": {"label": _("Valid"), "domain": [("state", "=", "issued")]},
+            "revoked": {"label": _("Revoked"), "domain": [("state", "=", "revoked")]},
+        }
 
     @http.route(
         ["/my/network/certificates", "/my/network/certificates/page/<int:page>"],
@@ -44,29 +64,23 @@ class NetworkCertificationPortal(NetworkPortal):
         website=True,
     )
     def portal_network_certificates(self, page=1, sortby=None, filterby=None, search=None, **kw):
-        partner, org = self._network_member()
+        access = self._network_access()
         values = self._network_list(
             "network.certificate",
-            self._certificates_domain(partner, org),
+            self._network_certificates_domain(access),
             "/my/network/certificates",
             page,
-            {
-                "date": {"label": _("Newest"), "order": "issue_date desc, id desc"},
-                "year": {"label": _("School Year"), "order": "school_year_id, id desc"},
-                "name": {"label": _("Number"), "order": "name desc"},
-            },
+            self._get_network_certificate_searchbar_sortings(),
             sortby,
-            self._inputs(("name", _("Number"), "name")),
+            self._network_search_inputs(("name", _("Number"), "name")),
             "name",
             search,
-            {
-                "all": {"label": _("All"), "domain": []},
-                "issued": {"label": _("Valid"), "domain": [("state", "=", "issued")]},
-                "revoked": {"label": _("Revoked"), "domain": [("state", "=", "revoked")]},
-            },
+            self._get_network_certificate_searchbar_filters(),
             filterby,
         )
-        values.update({"page_name": "network_certificates", "organization": org.sudo()})
+        values.update(
+            {"page_name": "network_certificates", "organization": access.coordinated.sudo()}
+        )
         return request.render("network_certification.portal_my_network_certificates", values)
 
     @http.route(
@@ -75,6 +89,7 @@ class NetworkCertificationPortal(NetworkPortal):
     def portal_network_certificate(self, certificate_id, **kw):
         # no access token: certificates are not shared by link (the public verification
         # page is the way to show one to somebody else)
+        self._network_access()
         certificate = self._network_record("network.certificate", certificate_id)
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "network_certificate", "certificate": certificate})
@@ -87,6 +102,7 @@ class NetworkCertificationPortal(NetworkPortal):
         website=True,
     )
     def portal_network_certificate_pdf(self, certificate_id, **kw):
+        self._network_access()
         certificate = self._network_record("network.certificate", certificate_id)
         # a revoked certificate is no longer a document to hand over: its page says so
         if certificate.state != "issued":
@@ -97,7 +113,7 @@ class NetworkCertificationPortal(NetworkPortal):
 
     @http.route("/my/network/card/pdf", type="http", auth="user", website=True)
     def portal_network_card_pdf(self, **kw):
-        teacher = self._network_teacher()
+        teacher = self._network_access("teacher").partner
         return self._show_report(
             model=teacher.sudo(), report_type="pdf", report_ref=ACTIVITY_CARD_REPORT, download=True
         )
