@@ -1,6 +1,6 @@
 from odoo import _, api, models
 
-from odoo.addons.network_methodology.models.network_kpi_report import PUBLISHED_OFFER_STATES
+from odoo.addons.network_methodology.models.network_offer import PUBLISHED_OFFER_STATES
 
 from .network_certificate import TEACHER_KINDS
 

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 
-from .network_request import UNFILED_REQUEST_STATES
+from .network_offer import PUBLISHED_OFFER_STATES
+from .network_request import ACCEPTED_REQUEST_STATES, UNFILED_REQUEST_STATES
 
 # Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»): the
 # targets (%) unless Settings say otherwise.
@@ -8,11 +9,6 @@ DEMAND_TARGET = 70.0
 FULFILMENT_TARGET = 100.0
 DEMAND_TARGET_PARAM = "network_methodology.kpi_demand_target"
 FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
-# Offers that reached the catalogue (archived ones were published before).
-PUBLISHED_OFFER_STATES = ("published", "archived")
-# Requests in these states were accepted; rejected or cancelled ones were if they carry an
-# acceptance date.
-ACCEPTED_REQUEST_STATES = ("accepted", "scheduled", "done")
 
 
 class NetworkKpiReport(models.Model):

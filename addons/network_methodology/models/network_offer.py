@@ -30,6 +30,9 @@ AUDIENCES = [
     ("all", "All educators"),
 ]
 
+# Offers that reached the catalogue (archived ones were published before).
+PUBLISHED_OFFER_STATES = ("published", "archived")
+
 
 class NetworkOffer(models.Model):
     _name = "network.offer"

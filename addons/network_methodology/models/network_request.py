@@ -8,6 +8,9 @@ from odoo.exceptions import UserError, ValidationError
 
 # Requests that never reached the executor: drafts and withdrawn ones.
 UNFILED_REQUEST_STATES = ("draft", "cancelled")
+# Requests in these states were accepted; rejected or cancelled ones were if they carry an
+# acceptance date.
+ACCEPTED_REQUEST_STATES = ("accepted", "scheduled", "done")
 
 
 class NetworkRequest(models.Model):
