@@ -1,12 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .network_kpi_report import (
-    DEMAND_TARGET,
-    DEMAND_TARGET_PARAM,
-    FULFILMENT_TARGET,
-    FULFILMENT_TARGET_PARAM,
-)
+# Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»): the
+# targets (%) of network.kpi.report unless the settings say otherwise.
+DEMAND_TARGET = 70.0
+FULFILMENT_TARGET = 100.0
+DEMAND_TARGET_PARAM = "network_methodology.kpi_demand_target"
+FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
 
 # Size limit of one material file uploaded in the portal, unless the settings say otherwise.
 MATERIAL_DEFAULT_MAX_MB = 25

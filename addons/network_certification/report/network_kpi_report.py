@@ -2,7 +2,7 @@ from odoo import _, api, models
 
 from odoo.addons.network_methodology.models.network_offer import PUBLISHED_OFFER_STATES
 
-from .network_certificate import TEACHER_KINDS
+from ..models.network_certificate import TEACHER_KINDS
 
 
 class NetworkKpiReport(models.Model):

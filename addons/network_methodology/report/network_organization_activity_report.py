@@ -1,8 +1,8 @@
 from odoo import fields, models
 
-from .network_offer import PUBLISHED_OFFER_STATES
-from .network_request import UNFILED_REQUEST_STATES
-from .res_partner import ORG_KINDS
+from ..models.network_offer import PUBLISHED_OFFER_STATES
+from ..models.network_request import UNFILED_REQUEST_STATES
+from ..models.res_partner import ORG_KINDS
 
 
 class NetworkOrganizationActivityReport(models.Model):

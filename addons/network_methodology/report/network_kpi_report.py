@@ -1,14 +1,13 @@
 from odoo import _, api, fields, models
 
-from .network_offer import PUBLISHED_OFFER_STATES
-from .network_request import ACCEPTED_REQUEST_STATES, UNFILED_REQUEST_STATES
-
-# Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»): the
-# targets (%) unless Settings say otherwise.
-DEMAND_TARGET = 70.0
-FULFILMENT_TARGET = 100.0
-DEMAND_TARGET_PARAM = "network_methodology.kpi_demand_target"
-FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
+from ..models.network_offer import PUBLISHED_OFFER_STATES
+from ..models.network_request import ACCEPTED_REQUEST_STATES, UNFILED_REQUEST_STATES
+from ..models.res_config_settings import (
+    DEMAND_TARGET,
+    DEMAND_TARGET_PARAM,
+    FULFILMENT_TARGET,
+    FULFILMENT_TARGET_PARAM,
+)
 
 
 class NetworkKpiReport(models.Model):
