@@ -1,4 +1,5 @@
 from odoo import _, api, models
+from odoo.tools import SQL
 
 from odoo.addons.network_methodology.models.network_offer import PUBLISHED_OFFER_STATES
 
@@ -15,50 +16,55 @@ class NetworkKpiReport(models.Model):
 
     @api.model
     def _kpi_ctes(self):
-        kinds = ", ".join(f"'{kind}'" for kind in TEACHER_KINDS)
-        published = ", ".join(f"'{state}'" for state in PUBLISHED_OFFER_STATES)
         return [
             *super()._kpi_ctes(),
             (
                 "certificate_counts",
-                f"""
-                SELECT c.school_year_id, 0 AS scope_key, count(*) AS certificates_issued
-                  FROM network_certificate c
-                 WHERE c.state = 'issued' AND c.certificate_kind IN ({kinds})
-                 GROUP BY 1
-                 UNION ALL
-                SELECT f.school_year_id, m.scope_key, count(DISTINCT f.certificate_id)
-                  FROM (SELECT DISTINCT c.school_year_id, COALESCE(e.project_id, 0) AS record_key,
-                               c.id AS certificate_id
-                          FROM network_certificate c
-                          JOIN network_certificate_token_rel rel ON rel.certificate_id = c.id
-                          JOIN network_activity_token t ON t.id = rel.token_id
-                          JOIN event_event e ON e.id = t.event_id
-                         WHERE c.state = 'issued' AND c.certificate_kind IN ({kinds})
-                           AND e.project_id IS NOT NULL) f
-                  JOIN scope_map m ON m.record_key = f.record_key AND m.scope_key != 0
-                 GROUP BY 1, 2
-                """,
+                SQL(
+                    """
+                    SELECT c.school_year_id, 0 AS scope_key, count(*) AS certificates_issued
+                      FROM network_certificate c
+                     WHERE c.state = 'issued' AND c.certificate_kind IN %(kinds)s
+                     GROUP BY 1
+                     UNION ALL
+                    SELECT f.school_year_id, m.scope_key, count(DISTINCT f.certificate_id)
+                      FROM (SELECT DISTINCT c.school_year_id,
+                                   COALESCE(e.project_id, 0) AS record_key,
+                                   c.id AS certificate_id
+                              FROM network_certificate c
+                              JOIN network_certificate_token_rel rel ON rel.certificate_id = c.id
+                              JOIN network_activity_token t ON t.id = rel.token_id
+                              JOIN event_event e ON e.id = t.event_id
+                             WHERE c.state = 'issued' AND c.certificate_kind IN %(kinds)s
+                               AND e.project_id IS NOT NULL) f
+                      JOIN scope_map m ON m.record_key = f.record_key AND m.scope_key != 0
+                     GROUP BY 1, 2
+                    """,
+                    kinds=TEACHER_KINDS,
+                ),
             ),
             (
                 "platform_counts",
-                f"""
-                SELECT rel.school_year_id, 0 AS scope_key, count(*) AS platforms_count
-                  FROM network_platform_partner_year_rel rel
-                 GROUP BY 1
-                 UNION ALL
-                SELECT f.school_year_id, m.scope_key, count(DISTINCT f.partner_id)
-                  FROM (SELECT DISTINCT o.school_year_id, o.project_id AS record_key,
-                               o.organization_id AS partner_id
-                          FROM network_offer o
-                          JOIN network_platform_partner_year_rel rel
-                            ON rel.partner_id = o.organization_id
-                           AND rel.school_year_id = o.school_year_id
-                         WHERE o.state IN ({published})
-                           AND o.project_id IS NOT NULL) f
-                  JOIN scope_map m ON m.record_key = f.record_key AND m.scope_key != 0
-                 GROUP BY 1, 2
-                """,
+                SQL(
+                    """
+                    SELECT rel.school_year_id, 0 AS scope_key, count(*) AS platforms_count
+                      FROM network_platform_partner_year_rel rel
+                     GROUP BY 1
+                     UNION ALL
+                    SELECT f.school_year_id, m.scope_key, count(DISTINCT f.partner_id)
+                      FROM (SELECT DISTINCT o.school_year_id, o.project_id AS record_key,
+                                   o.organization_id AS partner_id
+                              FROM network_offer o
+                              JOIN network_platform_partner_year_rel rel
+                                ON rel.partner_id = o.organization_id
+                               AND rel.school_year_id = o.school_year_id
+                             WHERE o.state IN %(published)s
+                               AND o.project_id IS NOT NULL) f
+                      JOIN scope_map m ON m.record_key = f.record_key AND m.scope_key != 0
+                     GROUP BY 1, 2
+                    """,
+                    published=PUBLISHED_OFFER_STATES,
+                ),
             ),
         ]
 
@@ -70,8 +76,8 @@ class NetworkKpiReport(models.Model):
     def _kpi_counts(self):
         return dict(
             super()._kpi_counts(),
-            certificates_issued="certificate_counts.certificates_issued",
-            platforms_count="platform_counts.platforms_count",
+            certificates_issued=SQL.identifier("certificate_counts", "certificates_issued"),
+            platforms_count=SQL.identifier("platform_counts", "platforms_count"),
         )
 
     # ------------------------------------------------------------------ drill-down
