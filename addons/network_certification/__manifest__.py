@@ -21,7 +21,7 @@
         "views/network_council_decision_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
-        "views/network_kpi_report_views.xml",
+        "report/network_kpi_report_views.xml",
         "views/network_certification_menus.xml",
         "views/network_certification_portal_templates.xml",
     ],

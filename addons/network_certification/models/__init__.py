@@ -6,4 +6,3 @@ from . import network_council_decision
 from . import network_council_decision_line
 from . import network_request
 from . import res_partner
-from . import network_kpi_report

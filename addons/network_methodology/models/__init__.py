@@ -15,5 +15,3 @@ from . import event_event
 from . import network_activity_token
 from . import network_material
 from . import res_config_settings
-from . import network_kpi_report
-from . import network_organization_activity_report

@@ -24,8 +24,6 @@ EVENT_FORMS = [
     ("contest", "Contest"),
 ]
 
-# Offers that reached the catalogue (archived ones were published before).
-PUBLISHED_OFFER_STATES = ("published", "archived")
 # The length of an event an offer proposes, in hours.
 DURATION_MIN, DURATION_MAX = 0.5, 100.0
 
@@ -38,6 +36,9 @@ AUDIENCES = [
     ("specialists", "Psychologists, speech therapists, tutors"),
     ("all", "All educators"),
 ]
+
+# Offers that reached the catalogue (archived ones were published before).
+PUBLISHED_OFFER_STATES = ("published", "archived")
 
 
 class NetworkOffer(models.Model):

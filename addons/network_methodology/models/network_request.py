@@ -20,6 +20,9 @@ CANCELLABLE_REQUEST_STATES = (*PENDING_REQUEST_STATES, "scheduled")
 WISHED_DATE_HORIZON = relativedelta(years=2)
 # Participants one request may plan.
 PARTICIPANTS_MAX = 500
+# Requests in these states were accepted; rejected or cancelled ones were if they carry an
+# acceptance date.
+ACCEPTED_REQUEST_STATES = ("accepted", "scheduled", "done")
 
 
 class NetworkRequest(models.Model):

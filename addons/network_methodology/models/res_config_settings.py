@@ -1,18 +1,19 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .network_kpi_report import (
-    DEMAND_TARGET,
-    DEMAND_TARGET_PARAM,
-    FULFILMENT_TARGET,
-    FULFILMENT_TARGET_PARAM,
-)
 from .network_material import (
     MATERIAL_DEFAULT_MAX_MB,
     MATERIAL_DEFAULT_MAX_TOTAL_MB,
     MAX_MB_PARAM,
     MAX_TOTAL_MB_PARAM,
 )
+
+# Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»): the
+# targets (%) of network.kpi.report unless the settings say otherwise.
+DEMAND_TARGET = 70.0
+FULFILMENT_TARGET = 100.0
+DEMAND_TARGET_PARAM = "network_methodology.kpi_demand_target"
+FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
 
 
 class ResConfigSettings(models.TransientModel):

@@ -6,7 +6,7 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.tools.misc import format_date
 
-from ..models.network_kpi_report import PUBLISHED_OFFER_STATES
+from ..models.network_offer import PUBLISHED_OFFER_STATES
 from ..models.network_request import UNFILED_REQUEST_STATES
 
 

@@ -26,6 +26,7 @@ import time
 from datetime import date
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -281,9 +282,12 @@ class BenchmarkKpi(TransactionCase):
         )
         if os.environ.get("NETMETH_BENCH_EXPLAIN"):
             self.env.cr.execute(
-                f"EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM ({Report._kpi_query()}) q "
-                "WHERE q.school_year_id = %s AND q.project_id IS NULL",
-                [year.id],
+                SQL(
+                    "EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM (%s) q "
+                    "WHERE q.school_year_id = %s AND q.project_id IS NULL",
+                    Report._kpi_query(),
+                    year.id,
+                )
             )
             sys.stderr.write("\n".join(row[0] for row in self.env.cr.fetchall()) + "\n")
         _logger.info(message)

@@ -268,6 +268,21 @@ class TestKpiReport(NetworkTestCommon):
             f"{self.year_empty.name} — Whole network",
         )
 
+    def test_one_query_per_read(self):
+        """Each SQL report is one query, its composed parts and parameters included (the
+        benchmark checks the same at region size)."""
+        Activity = self.env["network.organization.activity.report"]
+        domain = [("school_year_id", "=", self.year.id)]
+        reads = {
+            "kpi": lambda: self.Report.search_read(domain, list(self.Report._kpi_counts())),
+            "activity": lambda: Activity._read_group(domain, ["is_uninvolved"], ["__count"]),
+        }
+        for report, read in reads.items():
+            read()  # fills the caches: access rights, the KPI targets
+            self.env.invalidate_all()
+            with self.subTest(report=report), self.assertQueryCount(1):
+                read()
+
     def test_later_changes_are_read_live(self):
         """A rejected request that had been accepted still counts as accepted."""
         row = self._row(self.year)

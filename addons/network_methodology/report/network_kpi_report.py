@@ -1,18 +1,14 @@
 from odoo import _, api, fields, models
+from odoo.tools import SQL
 
-from .network_request import UNFILED_REQUEST_STATES
-
-# Criteria of effectiveness of the network project (plan 000, «Критерии эффективности»): the
-# targets (%) unless Settings say otherwise.
-DEMAND_TARGET = 70.0
-FULFILMENT_TARGET = 100.0
-DEMAND_TARGET_PARAM = "network_methodology.kpi_demand_target"
-FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
-# Offers that reached the catalogue (archived ones were published before).
-PUBLISHED_OFFER_STATES = ("published", "archived")
-# Requests in these states were accepted; rejected or cancelled ones were if they carry an
-# acceptance date.
-ACCEPTED_REQUEST_STATES = ("accepted", "scheduled", "done")
+from ..models.network_offer import PUBLISHED_OFFER_STATES
+from ..models.network_request import ACCEPTED_REQUEST_STATES, UNFILED_REQUEST_STATES
+from ..models.res_config_settings import (
+    DEMAND_TARGET,
+    DEMAND_TARGET_PARAM,
+    FULFILMENT_TARGET,
+    FULFILMENT_TARGET_PARAM,
+)
 
 
 class NetworkKpiReport(models.Model):
@@ -137,132 +133,155 @@ class NetworkKpiReport(models.Model):
     # ------------------------------------------------------------------ SQL
     @api.model
     def _kpi_ctes(self):
-        """Named sub-queries ``(name, sql)`` of the KPI query, in dependency order. Counts
+        """Named sub-queries ``(name, SQL)`` of the KPI query, in dependency order. Counts
         are keyed by ``(school_year_id, scope_key)``: scope 0 is the whole network, else a
         project id; ``scope_map`` maps the project of a record (0 for none) to every scope it
         counts for (the whole network, its project and the project's ancestors)."""
-        published = ", ".join(f"'{state}'" for state in PUBLISHED_OFFER_STATES)
-        unfiled = ", ".join(f"'{state}'" for state in UNFILED_REQUEST_STATES)
-        accepted = ", ".join(f"'{state}'" for state in ACCEPTED_REQUEST_STATES)
         return [
             (
                 "scope_map",
-                """
-                SELECT 0 AS record_key, 0 AS scope_key
-                 UNION ALL
-                SELECT p.id, 0 FROM network_project p
-                 UNION ALL
-                SELECT p.id, s.id
-                  FROM network_project p
-                  JOIN network_project s
-                    ON left(p.parent_path, length(s.parent_path)) = s.parent_path
-                """,
+                SQL(
+                    """
+                    SELECT 0 AS record_key, 0 AS scope_key
+                     UNION ALL
+                    SELECT p.id, 0 FROM network_project p
+                     UNION ALL
+                    SELECT p.id, s.id
+                      FROM network_project p
+                      JOIN network_project s
+                        ON left(p.parent_path, length(s.parent_path)) = s.parent_path
+                    """
+                ),
             ),
             (
                 "offer_counts",
-                f"""
-                SELECT f.school_year_id, m.scope_key,
-                       sum(f.published) AS offers_published,
-                       sum(f.requested) AS offers_requested
-                  FROM (SELECT o.school_year_id, COALESCE(o.project_id, 0) AS record_key,
-                               count(*) AS published,
-                               count(*) FILTER (WHERE EXISTS (
-                                   SELECT 1 FROM network_request r
-                                    WHERE r.offer_id = o.id
-                                      AND r.state NOT IN ({unfiled}))) AS requested
-                          FROM network_offer o
-                         WHERE o.state IN ({published})
-                         GROUP BY 1, 2) f
-                  JOIN scope_map m ON m.record_key = f.record_key
-                 GROUP BY 1, 2
-                """,
+                SQL(
+                    """
+                    SELECT f.school_year_id, m.scope_key,
+                           sum(f.published) AS offers_published,
+                           sum(f.requested) AS offers_requested
+                      FROM (SELECT o.school_year_id, COALESCE(o.project_id, 0) AS record_key,
+                                   count(*) AS published,
+                                   count(*) FILTER (WHERE EXISTS (
+                                       SELECT 1 FROM network_request r
+                                        WHERE r.offer_id = o.id
+                                          AND r.state NOT IN %(unfiled)s)) AS requested
+                              FROM network_offer o
+                             WHERE o.state IN %(published)s
+                             GROUP BY 1, 2) f
+                      JOIN scope_map m ON m.record_key = f.record_key
+                     GROUP BY 1, 2
+                    """,
+                    unfiled=UNFILED_REQUEST_STATES,
+                    published=PUBLISHED_OFFER_STATES,
+                ),
             ),
             (
                 "request_counts",
-                f"""
-                SELECT f.school_year_id, m.scope_key,
-                       sum(f.accepted) AS requests_accepted, sum(f.done) AS requests_done
-                  FROM (SELECT r.school_year_id, COALESCE(r.project_id, 0) AS record_key,
-                               count(*) FILTER (
-                                   WHERE r.date_accepted IS NOT NULL
-                                      OR r.state IN ({accepted})) AS accepted,
-                               count(*) FILTER (WHERE r.state = 'done') AS done
-                          FROM network_request r
-                         WHERE r.school_year_id IS NOT NULL
-                         GROUP BY 1, 2) f
-                  JOIN scope_map m ON m.record_key = f.record_key
-                 GROUP BY 1, 2
-                """,
+                SQL(
+                    """
+                    SELECT f.school_year_id, m.scope_key,
+                           sum(f.accepted) AS requests_accepted, sum(f.done) AS requests_done
+                      FROM (SELECT r.school_year_id, COALESCE(r.project_id, 0) AS record_key,
+                                   count(*) FILTER (
+                                       WHERE r.date_accepted IS NOT NULL
+                                          OR r.state IN %(accepted)s) AS accepted,
+                                   count(*) FILTER (WHERE r.state = 'done') AS done
+                              FROM network_request r
+                             WHERE r.school_year_id IS NOT NULL
+                             GROUP BY 1, 2) f
+                      JOIN scope_map m ON m.record_key = f.record_key
+                     GROUP BY 1, 2
+                    """,
+                    accepted=ACCEPTED_REQUEST_STATES,
+                ),
             ),
             (
                 "teacher_counts",
-                """
-                SELECT f.school_year_id, m.scope_key,
-                       count(DISTINCT f.partner_id) AS teachers_active
-                  FROM (SELECT DISTINCT t.school_year_id, COALESCE(e.project_id, 0) AS record_key,
-                               t.partner_id
-                          FROM network_activity_token t
-                          JOIN event_event e ON e.id = t.event_id
-                         WHERE t.state != 'revoked' AND t.school_year_id IS NOT NULL) f
-                  JOIN scope_map m ON m.record_key = f.record_key
-                 GROUP BY 1, 2
-                """,
+                SQL(
+                    """
+                    SELECT f.school_year_id, m.scope_key,
+                           count(DISTINCT f.partner_id) AS teachers_active
+                      FROM (SELECT DISTINCT t.school_year_id,
+                                   COALESCE(e.project_id, 0) AS record_key, t.partner_id
+                              FROM network_activity_token t
+                              JOIN event_event e ON e.id = t.event_id
+                             WHERE t.state != 'revoked' AND t.school_year_id IS NOT NULL) f
+                      JOIN scope_map m ON m.record_key = f.record_key
+                     GROUP BY 1, 2
+                    """
+                ),
             ),
             (
                 "involved",
-                f"""
-                SELECT DISTINCT f.school_year_id, m.scope_key, f.partner_id
-                  FROM (SELECT o.school_year_id, COALESCE(o.project_id, 0) AS record_key,
-                               o.organization_id AS partner_id
-                          FROM network_offer o
-                         WHERE o.state IN ({published})
-                         UNION
-                        SELECT r.school_year_id, COALESCE(r.project_id, 0), r.requester_id
-                          FROM network_request r
-                         WHERE r.state NOT IN ({unfiled})) f
-                  JOIN scope_map m ON m.record_key = f.record_key
-                """,
+                SQL(
+                    """
+                    SELECT DISTINCT f.school_year_id, m.scope_key, f.partner_id
+                      FROM (SELECT o.school_year_id, COALESCE(o.project_id, 0) AS record_key,
+                                   o.organization_id AS partner_id
+                              FROM network_offer o
+                             WHERE o.state IN %(published)s
+                             UNION
+                            SELECT r.school_year_id, COALESCE(r.project_id, 0), r.requester_id
+                              FROM network_request r
+                             WHERE r.state NOT IN %(unfiled)s) f
+                      JOIN scope_map m ON m.record_key = f.record_key
+                    """,
+                    published=PUBLISHED_OFFER_STATES,
+                    unfiled=UNFILED_REQUEST_STATES,
+                ),
             ),
             (
                 "expected_orgs",
                 # the whole network: its member organizations; a project: the organizations
                 # of the project and of its sub-projects
-                """
-                SELECT 0 AS scope_key, p.id AS partner_id
-                  FROM res_partner p
-                 WHERE p.is_network_member AND p.is_company AND p.active
-                 UNION
-                SELECT m.scope_key, rel.res_partner_id
-                  FROM network_project_res_partner_rel rel
-                  JOIN scope_map m ON m.record_key = rel.network_project_id AND m.scope_key != 0
-                """,
+                SQL(
+                    """
+                    SELECT 0 AS scope_key, p.id AS partner_id
+                      FROM res_partner p
+                     WHERE p.is_network_member AND p.is_company AND p.active
+                     UNION
+                    SELECT m.scope_key, rel.res_partner_id
+                      FROM network_project_res_partner_rel rel
+                      JOIN scope_map m
+                        ON m.record_key = rel.network_project_id AND m.scope_key != 0
+                    """
+                ),
             ),
             (
                 "uninvolved_counts",
-                """
-                SELECT y.id AS school_year_id, x.scope_key, count(*) AS organizations_uninvolved
-                  FROM network_school_year y
-                 CROSS JOIN expected_orgs x
-                 WHERE y.active AND NOT EXISTS (
-                       SELECT 1 FROM involved i
-                        WHERE i.school_year_id = y.id AND i.scope_key = x.scope_key
-                          AND i.partner_id = x.partner_id)
-                 GROUP BY 1, 2
-                """,
+                SQL(
+                    """
+                    SELECT y.id AS school_year_id, x.scope_key,
+                           count(*) AS organizations_uninvolved
+                      FROM network_school_year y
+                     CROSS JOIN expected_orgs x
+                     WHERE y.active AND NOT EXISTS (
+                           SELECT 1 FROM involved i
+                            WHERE i.school_year_id = y.id AND i.scope_key = x.scope_key
+                              AND i.partner_id = x.partner_id)
+                     GROUP BY 1, 2
+                    """
+                ),
             ),
         ]
 
     @api.model
     def _kpi_count_tables(self):
-        """The count CTEs, each keyed by school year and scope; certification adds its own."""
+        """Names of the count CTEs, each keyed by school year and scope; certification adds
+        its own."""
         return ["offer_counts", "request_counts", "teacher_counts", "uninvolved_counts"]
 
     @api.model
     def _kpi_joins(self):
         """``LEFT JOIN`` clauses of the count CTEs onto ``y`` (school year) × ``s`` (scope)."""
         return [
-            f"LEFT JOIN {name} ON {name}.school_year_id = y.id "
-            f"AND {name}.scope_key = s.scope_key"
+            SQL(
+                "LEFT JOIN %(table)s ON %(year)s = y.id AND %(scope)s = s.scope_key",
+                table=SQL.identifier(name),
+                year=SQL.identifier(name, "school_year_id"),
+                scope=SQL.identifier(name, "scope_key"),
+            )
             for name in self._kpi_count_tables()
         ]
 
@@ -270,14 +289,16 @@ class NetworkKpiReport(models.Model):
     def _kpi_counts(self):
         """Count columns and their SQL; certification overrides the last two."""
         return {
-            "offers_published": "offer_counts.offers_published",
-            "offers_requested": "offer_counts.offers_requested",
-            "requests_accepted": "request_counts.requests_accepted",
-            "requests_done": "request_counts.requests_done",
-            "teachers_active": "teacher_counts.teachers_active",
-            "organizations_uninvolved": "uninvolved_counts.organizations_uninvolved",
-            "certificates_issued": "0",
-            "platforms_count": "0",
+            "offers_published": SQL.identifier("offer_counts", "offers_published"),
+            "offers_requested": SQL.identifier("offer_counts", "offers_requested"),
+            "requests_accepted": SQL.identifier("request_counts", "requests_accepted"),
+            "requests_done": SQL.identifier("request_counts", "requests_done"),
+            "teachers_active": SQL.identifier("teacher_counts", "teachers_active"),
+            "organizations_uninvolved": SQL.identifier(
+                "uninvolved_counts", "organizations_uninvolved"
+            ),
+            "certificates_issued": SQL("0"),
+            "platforms_count": SQL("0"),
         }
 
     @api.model
@@ -293,79 +314,95 @@ class NetworkKpiReport(models.Model):
                 value = float(get_param(param, default))
             except ValueError:
                 value = default
-            # also rejects NaN and infinities; the float goes into the SQL as a literal
+            # a percentage; also rejects NaN and infinities
             targets.append(value if 0 <= value <= 100 else default)
         return targets
 
     @api.model
     def _kpi_query(self):
         demand_target, fulfilment_target = self._kpi_targets()
-        ctes = self._kpi_ctes()
-        counts = ",\n".join(
-            f"COALESCE({sql}, 0)::integer AS {column}" for column, sql in self._kpi_counts().items()
+        counts = SQL(",\n").join(
+            SQL("COALESCE(%s, 0)::integer AS %s", sql, SQL.identifier(column))
+            for column, sql in self._kpi_counts().items()
         )
 
         def ratio(numerator, denominator):
-            return (
-                f"CASE WHEN {denominator} > 0 "
-                f"THEN round(100.0 * {numerator} / {denominator}, 2)::float8 ELSE 0.0 END"
+            return SQL(
+                "CASE WHEN %(denominator)s > 0 "
+                "THEN round(100.0 * %(numerator)s / %(denominator)s, 2)::float8 ELSE 0.0 END",
+                numerator=SQL.identifier("c", numerator),
+                denominator=SQL.identifier("c", denominator),
             )
 
-        ctes += [
+        ctes = [
+            *self._kpi_ctes(),
             (
                 "counts",
-                f"""
-                SELECT y.id AS school_year_id, y.date_start, s.scope_key,
-                       {counts}
-                  FROM network_school_year y
-                 CROSS JOIN (SELECT 0 AS scope_key UNION ALL SELECT id FROM network_project) s
-                       {" ".join(self._kpi_joins())}
-                 WHERE y.active
-                """,
+                SQL(
+                    """
+                    SELECT y.id AS school_year_id, y.date_start, s.scope_key,
+                           %(counts)s
+                      FROM network_school_year y
+                     CROSS JOIN (SELECT 0 AS scope_key UNION ALL SELECT id FROM network_project) s
+                           %(joins)s
+                     WHERE y.active
+                    """,
+                    counts=counts,
+                    joins=SQL("\n").join(self._kpi_joins()),
+                ),
             ),
             (
                 "ratios",
-                f"""
-                SELECT c.*,
-                       {ratio("c.offers_requested", "c.offers_published")} AS demand_ratio,
-                       {ratio("c.requests_done", "c.requests_accepted")} AS fulfilment_ratio,
-                       {ratio("c.certificates_issued", "c.teachers_active")}
-                           AS certification_ratio
-                  FROM counts c
-                """,
+                SQL(
+                    """
+                    SELECT c.*,
+                           %(demand)s AS demand_ratio,
+                           %(fulfilment)s AS fulfilment_ratio,
+                           %(certification)s AS certification_ratio
+                      FROM counts c
+                    """,
+                    demand=ratio("offers_requested", "offers_published"),
+                    fulfilment=ratio("requests_done", "requests_accepted"),
+                    certification=ratio("certificates_issued", "teachers_active"),
+                ),
             ),
             (
                 "with_previous",
-                """
-                SELECT r.*,
-                       LAG(r.school_year_id) OVER w IS NOT NULL AS has_previous,
-                       COALESCE(LAG(r.demand_ratio) OVER w, 0.0) AS prev_demand_ratio,
-                       COALESCE(LAG(r.fulfilment_ratio) OVER w, 0.0) AS prev_fulfilment_ratio,
-                       COALESCE(LAG(r.teachers_active) OVER w, 0) AS prev_teachers_active,
-                       COALESCE(LAG(r.certificates_issued) OVER w, 0)
-                           AS prev_certificates_issued,
-                       COALESCE(LAG(r.certification_ratio) OVER w, 0.0)
-                           AS prev_certification_ratio,
-                       COALESCE(LAG(r.platforms_count) OVER w, 0) AS prev_platforms_count
-                  FROM ratios r
-                WINDOW w AS (PARTITION BY r.scope_key ORDER BY r.date_start)
-                """,
+                SQL(
+                    """
+                    SELECT r.*,
+                           LAG(r.school_year_id) OVER w IS NOT NULL AS has_previous,
+                           COALESCE(LAG(r.demand_ratio) OVER w, 0.0) AS prev_demand_ratio,
+                           COALESCE(LAG(r.fulfilment_ratio) OVER w, 0.0) AS prev_fulfilment_ratio,
+                           COALESCE(LAG(r.teachers_active) OVER w, 0) AS prev_teachers_active,
+                           COALESCE(LAG(r.certificates_issued) OVER w, 0)
+                               AS prev_certificates_issued,
+                           COALESCE(LAG(r.certification_ratio) OVER w, 0.0)
+                               AS prev_certification_ratio,
+                           COALESCE(LAG(r.platforms_count) OVER w, 0) AS prev_platforms_count
+                      FROM ratios r
+                    WINDOW w AS (PARTITION BY r.scope_key ORDER BY r.date_start)
+                    """
+                ),
             ),
         ]
-        with_clause = ",\n".join(f"{name} AS ({sql})" for name, sql in ctes)
-        return f"""
-            WITH {with_clause}
+        with_clause = SQL(",\n").join(
+            SQL("%s AS (%s)", SQL.identifier(name), sql) for name, sql in ctes
+        )
+        return SQL(
+            """
+            WITH %(with_clause)s
             SELECT (p.school_year_id::bigint << 32) + p.scope_key AS id,
                    p.school_year_id, p.date_start,
                    NULLIF(p.scope_key, 0) AS project_id,
                    p.scope_key = 0 AS is_network_total,
                    p.offers_published, p.offers_requested, p.demand_ratio,
-                   {demand_target!r}::float8 AS demand_target,
-                   p.offers_published > 0 AND p.demand_ratio >= {demand_target!r} AS demand_met,
+                   %(demand_target)s::float8 AS demand_target,
+                   p.offers_published > 0 AND p.demand_ratio >= %(demand_target)s AS demand_met,
                    p.prev_demand_ratio,
                    p.requests_accepted, p.requests_done, p.fulfilment_ratio,
-                   {fulfilment_target!r}::float8 AS fulfilment_target,
-                   p.requests_accepted > 0 AND p.fulfilment_ratio >= {fulfilment_target!r}
+                   %(fulfilment_target)s::float8 AS fulfilment_target,
+                   p.requests_accepted > 0 AND p.fulfilment_ratio >= %(fulfilment_target)s
                        AS fulfilment_met,
                    p.prev_fulfilment_ratio,
                    p.teachers_active, p.prev_teachers_active,
@@ -378,7 +415,11 @@ class NetworkKpiReport(models.Model):
                        AS platforms_met,
                    p.organizations_uninvolved, p.has_previous
               FROM with_previous p
-        """
+            """,
+            with_clause=with_clause,
+            demand_target=demand_target,
+            fulfilment_target=fulfilment_target,
+        )
 
     @property
     def _table_query(self):

@@ -1,8 +1,9 @@
 from odoo import fields, models
+from odoo.tools import SQL
 
-from .network_kpi_report import PUBLISHED_OFFER_STATES
-from .network_request import UNFILED_REQUEST_STATES
-from .res_partner import ORG_KINDS
+from ..models.network_offer import PUBLISHED_OFFER_STATES
+from ..models.network_request import UNFILED_REQUEST_STATES
+from ..models.res_partner import ORG_KINDS
 
 
 class NetworkOrganizationActivityReport(models.Model):
@@ -41,25 +42,24 @@ class NetworkOrganizationActivityReport(models.Model):
 
     @property
     def _table_query(self):
-        published = ", ".join(f"'{state}'" for state in PUBLISHED_OFFER_STATES)
-        unfiled = ", ".join(f"'{state}'" for state in UNFILED_REQUEST_STATES)
-        return f"""
+        return SQL(
+            """
             WITH offers AS (
                 SELECT school_year_id, organization_id, count(*) AS published
                   FROM network_offer
-                 WHERE state IN ({published})
+                 WHERE state IN %(published)s
                  GROUP BY 1, 2
             ), made AS (
                 SELECT school_year_id, requester_id AS organization_id, count(*) AS filed,
                        count(*) FILTER (WHERE state = 'done') AS done
                   FROM network_request
-                 WHERE state NOT IN ({unfiled})
+                 WHERE state NOT IN %(unfiled)s
                  GROUP BY 1, 2
             ), received AS (
                 SELECT school_year_id, executor_id AS organization_id, count(*) AS filed,
                        count(*) FILTER (WHERE state = 'done') AS done
                   FROM network_request
-                 WHERE state NOT IN ({unfiled})
+                 WHERE state NOT IN %(unfiled)s
                  GROUP BY 1, 2
             ), hosted AS (
                 SELECT school_year_id, host_organization_id AS organization_id, count(*) AS events
@@ -97,4 +97,7 @@ class NetworkOrganizationActivityReport(models.Model):
               LEFT JOIN hosted ON hosted.school_year_id = y.id AND hosted.organization_id = p.id
               LEFT JOIN tokens ON tokens.school_year_id = y.id AND tokens.organization_id = p.id
              WHERE y.active AND p.active AND p.is_network_member AND p.is_company
-        """
+            """,
+            published=PUBLISHED_OFFER_STATES,
+            unfiled=UNFILED_REQUEST_STATES,
+        )
