@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 CERTIFICATE_KINDS = [
     ("teacher", "Participation in the network (professional development)"),
@@ -11,6 +12,27 @@ CERTIFICATE_KINDS = [
 ]
 TEACHER_KINDS = ("teacher", "network_teacher")
 VERIFY_PATH = "/network/certificate/verify/"
+# What a certificate certifies: fixed once it is issued. Only the revocation (state, revoke_date,
+# revoke_reason) and the internal mail_pending flag change afterwards.
+CERTIFIED_FIELDS = frozenset(
+    {
+        "name",
+        "certificate_kind",
+        "partner_id",
+        "organization_id",
+        "school_year_id",
+        "holder_name",
+        "organization_name",
+        "school_year_name",
+        "token_ids",
+        "green_token_count",
+        "red_token_count",
+        "issue_date",
+        "verification_code",
+        "company_id",
+        "council_decision_id",
+    }
+)
 
 
 def _new_verification_code():
@@ -66,6 +88,11 @@ class NetworkCertificate(models.Model):
         ondelete="restrict",
         default=lambda self: self.env["network.school.year"]._get_current(),
     )
+    # The names as they were at issue: the certificate prints these, never the current names
+    # (anybody may rename themselves, an organization may be renamed).
+    holder_name = fields.Char(string="Holder (as Issued)", readonly=True, copy=False)
+    organization_name = fields.Char(string="Organization (as Issued)", readonly=True, copy=False)
+    school_year_name = fields.Char(string="School Year (as Issued)", readonly=True, copy=False)
     token_ids = fields.Many2many(
         "network.activity.token",
         "network_certificate_token_rel",
@@ -121,6 +148,26 @@ class NetworkCertificate(models.Model):
         ),
     ]
 
+    def init(self):
+        # Certificates issued before the names were stored take them once, on the update that
+        # adds the columns: today's names are the best record left (their PDF, if printed, is
+        # frozen with the names of its first print).
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE network_certificate c
+                   SET holder_name = (SELECT name FROM res_partner WHERE id = c.partner_id),
+                       organization_name = (
+                           SELECT name FROM res_partner WHERE id = c.organization_id
+                       ),
+                       school_year_name = (
+                           SELECT name FROM network_school_year WHERE id = c.school_year_id
+                       )
+                 WHERE c.state != 'draft' AND c.holder_name IS NULL
+                """
+            )
+        )
+
     # ------------------------------------------------------------------ computes
     @api.depends("partner_id", "certificate_kind")
     def _compute_organization_id(self):
@@ -139,11 +186,11 @@ class NetworkCertificate(models.Model):
                 else False
             )
 
-    @api.depends("name", "certificate_kind", "partner_id")
+    @api.depends("name", "holder_name", "partner_id.name")
     def _compute_display_name(self):
         for certificate in self:
             certificate.display_name = (
-                f"{certificate.name} — {certificate.partner_id.name}"
+                f"{certificate.name} — {certificate.holder_name}"
                 if certificate.name
                 else _("Draft certificate — %s", certificate.partner_id.name or "")
             )
@@ -164,6 +211,21 @@ class NetworkCertificate(models.Model):
                         partner.name,
                     )
                 )
+
+    def write(self, vals):
+        changes_certificate = CERTIFIED_FIELDS.intersection(vals) or (
+            # an issued certificate is only ever revoked, never made a draft again
+            "state" in vals and vals["state"] != "revoked"
+        )
+        if changes_certificate and any(certificate.state != "draft" for certificate in self):
+            self.check_access("write")  # who may not write at all is told that first
+            raise UserError(
+                _(
+                    "An issued certificate keeps what it certified: it cannot be changed, "
+                    "only revoked."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -280,34 +342,43 @@ class NetworkCertificate(models.Model):
         partner_ids = sorted(eligible)
         numbers = self._next_numbers(len(partner_ids), company)
         today = fields.Date.context_today(self)
+        self.env["res.partner"].flush_model(["name"])
+        # the names at issue, as _names_at_issue() gives them to action_issue
         self.env.cr.execute(
-            """
-            INSERT INTO network_certificate
-                   (name, certificate_kind, partner_id, organization_id, school_year_id,
-                    company_id, issue_date, state, verification_code, green_token_count,
-                    red_token_count, mail_pending, create_uid, create_date, write_uid, write_date)
-            SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s, %(company)s,
-                   %(today)s, 'issued', m.code, m.green, m.red, false,
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
-                          %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
-                          %(reds)s::int[])
-                   AS m(name, kind, partner_id, organization_id, code, green, red)
-         RETURNING id, partner_id
-            """,
-            {
-                "year": school_year.id,
-                "company": company.id,
-                "today": today,
-                "uid": self.env.uid,
-                "names": numbers,
-                "kinds": [eligible[p]["kind"] for p in partner_ids],
-                "partners": partner_ids,
-                "orgs": [eligible[p]["organization_id"] for p in partner_ids],
-                "codes": [_new_verification_code() for _p in partner_ids],
-                "greens": [eligible[p]["green"] for p in partner_ids],
-                "reds": [eligible[p]["red"] for p in partner_ids],
-            },
+            SQL(
+                """
+                INSERT INTO network_certificate
+                       (name, certificate_kind, partner_id, organization_id, school_year_id,
+                        holder_name, organization_name, school_year_name, company_id,
+                        issue_date, state, verification_code, green_token_count,
+                        red_token_count, mail_pending, create_uid, create_date, write_uid,
+                        write_date)
+                SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s,
+                       holder.name, org.name, %(year_name)s, %(company)s,
+                       %(today)s, 'issued', m.code, m.green,
+                       m.red, false, %(uid)s, now() at time zone 'UTC', %(uid)s,
+                       now() at time zone 'UTC'
+                  FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
+                              %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
+                              %(reds)s::int[])
+                       AS m(name, kind, partner_id, organization_id, code, green, red)
+                  JOIN res_partner holder ON holder.id = m.partner_id
+                  LEFT JOIN res_partner org ON org.id = m.organization_id
+             RETURNING id, partner_id
+                """,
+                year=school_year.id,
+                year_name=school_year.name,
+                company=company.id,
+                today=today,
+                uid=self.env.uid,
+                names=numbers,
+                kinds=[eligible[p]["kind"] for p in partner_ids],
+                partners=partner_ids,
+                orgs=[eligible[p]["organization_id"] for p in partner_ids],
+                codes=[_new_verification_code() for _p in partner_ids],
+                greens=[eligible[p]["green"] for p in partner_ids],
+                reds=[eligible[p]["red"] for p in partner_ids],
+            )
         )
         certificate_of = dict((partner, cert) for cert, partner in self.env.cr.fetchall())
         token_ids, certificate_ids = [], []
@@ -316,11 +387,14 @@ class NetworkCertificate(models.Model):
             token_ids += tokens
             certificate_ids += [certificate_of[partner_id]] * len(tokens)
         self.env.cr.execute(
-            """
-            INSERT INTO network_certificate_token_rel (certificate_id, token_id)
-            SELECT * FROM unnest(%s::int[], %s::int[])
-            """,
-            [certificate_ids, token_ids],
+            SQL(
+                """
+                INSERT INTO network_certificate_token_rel (certificate_id, token_id)
+                SELECT * FROM unnest(%s::int[], %s::int[])
+                """,
+                certificate_ids,
+                token_ids,
+            )
         )
         self.env["network.activity.token"]._certification_use(token_ids, certificate_ids)
         self.env["res.partner"].invalidate_model(["network_certificate_ids"])
@@ -370,10 +444,20 @@ class NetworkCertificate(models.Model):
                     "name": self._next_numbers(1, certificate.company_id)[0],
                     "state": "issued",
                     "issue_date": today,
+                    **certificate._names_at_issue(),
                 }
             )
         platform._apply_platform_status()
         return True
+
+    def _names_at_issue(self):
+        """The names the certificate states from its issue on."""
+        self.ensure_one()
+        return {
+            "holder_name": self.partner_id.name,
+            "organization_name": self.organization_id.name or False,
+            "school_year_name": self.school_year_id.name,
+        }
 
     def _issued_platform_certificates(self, organizations):
         return self.search(
