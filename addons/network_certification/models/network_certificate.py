@@ -252,8 +252,8 @@ class NetworkCertificate(models.Model):
 
     @api.model
     def _eligible_from_rows(self, rows, company=None):
-        """Group locked token rows ``(token_id, partner_id, role, organization_id)`` by
-        teacher; return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
+        """Group token rows ``(token_id, partner_id, role, organization_id)`` by teacher;
+        return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
         'kind'}}`` for the teachers who reach the thresholds."""
         company = company or self.env.company
         cards = defaultdict(
@@ -277,26 +277,13 @@ class NetworkCertificate(models.Model):
 
     @api.model
     def _get_eligible_teachers(self, school_year, partner_ids=None, company=None, lock=False):
-        """Eligible teachers of ``school_year`` as in :meth:`_eligible_from_rows`.
-        With ``lock`` their tokens stay locked until the transaction ends."""
+        """Eligible teachers of ``school_year`` as in :meth:`_eligible_from_rows`, from the
+        tokens of its window. With ``lock`` (issuing) their tokens stay locked until the
+        transaction ends."""
         years = self._get_window_years(school_year, company)
-        Token = self.env["network.activity.token"]
-        if lock:
-            rows = Token._lock_for_certification(partner_ids, years.ids)
-        else:
-            domain = [("state", "=", "valid"), ("school_year_id", "in", years.ids)]
-            if partner_ids is not None:
-                domain.append(("partner_id", "in", list(partner_ids)))
-            Token.flush_model()
-            query = Token._search(domain, order="id")
-            sql = query.select(
-                '"network_activity_token".id',
-                '"network_activity_token".partner_id',
-                '"network_activity_token".role',
-                '"network_activity_token".organization_id',
-            )
-            self.env.cr.execute(sql)
-            rows = self.env.cr.fetchall()
+        rows = self.env["network.activity.token"]._certification_rows(
+            partner_ids, years.ids, lock=lock
+        )
         return self._eligible_from_rows(rows, company)
 
     @api.model
