@@ -289,28 +289,14 @@ class NetworkCertificate(models.Model):
     @api.model
     def _next_numbers(self, count, company=None):
         """``count`` certificate numbers from the sequence, in one query."""
-        company = company or self.env.company
-        sequence = (
+        numbers = (
             self.env["ir.sequence"]
             .sudo()
-            .search(
-                [("code", "=", "network.certificate"), ("company_id", "in", [company.id, False])],
-                order="company_id",
-                limit=1,
-            )
+            ._next_batch_by_code("network.certificate", count, company or self.env.company)
         )
-        if not sequence:
+        if numbers is False:
             raise UserError(_("The sequence of certificate numbers is missing."))
-        if sequence.implementation != "standard" or sequence.use_date_range:
-            return [sequence.next_by_id() for _i in range(count)]
-        self.env.cr.execute(
-            "SELECT nextval(%s) FROM generate_series(1, %s)",
-            ["ir_sequence_%03d" % sequence.id, count],
-        )
-        # same formatting as ir.sequence.get_next_char, with the prefix interpolated once
-        prefix, suffix = sequence._get_prefix_suffix()
-        pattern = "%%0%sd" % sequence.padding
-        return [prefix + pattern % number + suffix for (number,) in self.env.cr.fetchall()]
+        return numbers
 
     # ------------------------------------------------------------------ issuing
     @api.model
