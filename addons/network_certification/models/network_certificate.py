@@ -11,6 +11,9 @@ CERTIFICATE_KINDS = [
     ("platform", "Network platform"),
 ]
 TEACHER_KINDS = ("teacher", "network_teacher")
+# Issued, whether still valid or revoked since: the certificates that exist outside the centre
+# (holder's portal, public verification page). Drafts are the centre's work in progress.
+ISSUED_STATES = ("issued", "revoked")
 VERIFY_PATH = "/network/certificate/verify/"
 # What a certificate certifies: fixed once it is issued. Only the revocation (state, revoke_date,
 # revoke_reason) and the internal mail_pending flag change afterwards.
@@ -217,7 +220,7 @@ class NetworkCertificate(models.Model):
             # an issued certificate is only ever revoked, never made a draft again
             "state" in vals and vals["state"] != "revoked"
         )
-        if changes_certificate and any(certificate.state != "draft" for certificate in self):
+        if changes_certificate and any(certificate.state in ISSUED_STATES for certificate in self):
             self.check_access("write")  # who may not write at all is told that first
             raise UserError(
                 _(

@@ -1,6 +1,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.network_methodology.models.network_offer import PUBLISHED_OFFER_STATES
+
 
 class NetworkCouncilDecision(models.Model):
     """Decision of the scientific-methodological council on the «Network platform» status of
@@ -92,7 +94,7 @@ class NetworkCouncilDecision(models.Model):
         offers = self.env["network.offer"]._read_group(
             [
                 ("school_year_id", "=", school_year.id),
-                ("state", "in", ("published", "archived")),
+                ("state", "in", PUBLISHED_OFFER_STATES),
                 *org_domain,
             ],
             ["organization_id"],

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .network_request import UNFILED_REQUEST_STATES
+
 EVENT_FORMS = [
     ("lecture", "Lecture"),
     ("seminar", "Seminar"),
@@ -19,6 +21,10 @@ EVENT_FORMS = [
     ("expedition", "Expedition"),
     ("contest", "Contest"),
 ]
+
+# Offers that were published: archived ones were published before (they count as declared
+# experience of their school year).
+PUBLISHED_OFFER_STATES = ("published", "archived")
 
 AUDIENCES = [
     ("teachers", "Teachers"),
@@ -100,7 +106,7 @@ class NetworkOffer(models.Model):
     def _compute_request_count(self):
         counts = dict(
             self.env["network.request"]._read_group(
-                [("offer_id", "in", self.ids), ("state", "not in", ("draft", "cancelled"))],
+                [("offer_id", "in", self.ids), ("state", "not in", UNFILED_REQUEST_STATES)],
                 ["offer_id"],
                 ["__count"],
             )

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .network_kpi_report import PUBLISHED_OFFER_STATES
+from .network_offer import PUBLISHED_OFFER_STATES
 from .network_request import UNFILED_REQUEST_STATES
 from .res_partner import ORG_KINDS
 
