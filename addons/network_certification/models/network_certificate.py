@@ -491,17 +491,6 @@ class NetworkCertificate(models.Model):
         self._apply_platform_status()
         return True
 
-    def action_revoke_wizard(self):
-        """Button: ask for the reason of the revocation."""
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Revoke Certificate"),
-            "res_model": "network.certificate.revoke",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_certificate_ids": self.ids},
-        }
-
     # ------------------------------------------------------------------ printing, mail
     def _report_attachment_name(self):
         """Name of the frozen PDF: issued certificates are stored at their first print and

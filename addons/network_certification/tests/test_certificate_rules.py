@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CertificationTestCommon
 
@@ -126,6 +126,36 @@ class TestCertificateRules(CertificationTestCommon):
         # a freed token can be revoked on its own again, a used one cannot
         with self.assertRaises(UserError):
             tokens[0].action_revoke("x")
+
+    def test_revoke_with_the_reason_wizard(self):
+        """The certificate's Revoke button asks for the reason with the network's reason
+        wizard, which revokes through action_revoke."""
+        methodist = self._create_user(
+            "cert_revoke_methodist", "network_methodology.group_network_user"
+        )
+        teacher = self._create_teacher(self.applicant)
+        tokens = self._give_tokens(teacher, (1990, P), (1990, P), (1990, L))
+        certificate = self._issue(teacher)
+        action = self.env.ref(
+            "network_certification.network_reason_wizard_action_revoke_certificate"
+        )
+
+        def revoke(reason):
+            context = {"active_model": certificate._name, "active_ids": certificate.ids}
+            form = Form(self.env[action.res_model].with_user(methodist).with_context(**context))
+            form.reason = reason
+            return form.save().action_confirm()
+
+        revoke("  Tokens of a cancelled event ")
+        self.assertEqual(
+            (certificate.state, certificate.revoke_reason),
+            ("revoked", "Tokens of a cancelled event"),
+        )
+        self.assertEqual(certificate.write_uid, methodist)
+        self.assertEqual(set(tokens.mapped("state")), {"valid"})
+        with self.assertRaises(UserError):
+            revoke("Again")
+        self.assertEqual(certificate.revoke_reason, "Tokens of a cancelled event")
 
     def test_thresholds_are_settings(self):
         teacher = self._create_teacher(self.executor)
