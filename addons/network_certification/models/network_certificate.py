@@ -48,6 +48,7 @@ class NetworkCertificate(models.Model):
     _description = "Network Certificate"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "issue_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Number",
@@ -73,6 +74,7 @@ class NetworkCertificate(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
+        check_company=True,
         help="The teacher, or the organization for a «Network platform» certificate.",
     )
     organization_id = fields.Many2one(
@@ -82,6 +84,7 @@ class NetworkCertificate(models.Model):
         index=True,
         readonly=False,
         precompute=True,
+        check_company=True,
     )
     school_year_id = fields.Many2one(
         "network.school.year",
@@ -131,7 +134,11 @@ class NetworkCertificate(models.Model):
         groups="network_methodology.group_network_user,network_methodology.group_network_department",
     )
     council_decision_id = fields.Many2one(
-        "network.council.decision", readonly=True, copy=False, index="btree_not_null"
+        "network.council.decision",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True

@@ -12,6 +12,7 @@ class NetworkCouncilDecision(models.Model):
     _description = "Council Decision on Network Platforms"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "decision_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         required=True,
@@ -49,7 +50,7 @@ class NetworkCouncilDecision(models.Model):
         tracking=True,
         index=True,
     )
-    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, check_company=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

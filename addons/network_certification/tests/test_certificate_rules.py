@@ -157,6 +157,19 @@ class TestCertificateRules(CertificationTestCommon):
             revoke("Again")
         self.assertEqual(certificate.revoke_reason, "Tokens of a cancelled event")
 
+    def test_records_of_another_company_are_refused(self):
+        other = self.env["res.company"].create({"name": "Other district centre"})
+        other_school = self._create_org("Other district school", company_id=other.id)
+        with self.assertRaises(UserError):
+            self._draft_certificate(self._create_teacher(other_school))
+        decision = self.env["network.council.decision"].create({"school_year_id": self.year.id})
+        with self.assertRaises(UserError):
+            self.env["network.council.decision.line"].create(
+                {"decision_id": decision.id, "organization_id": other_school.id}
+            )
+        # shared contacts (no company) meet every company's records
+        self.assertTrue(self._draft_certificate(self._create_teacher(self.applicant)))
+
     def test_thresholds_are_settings(self):
         teacher = self._create_teacher(self.executor)
         self._give_tokens(teacher, (1990, P), (1990, P), (1990, L))
