@@ -298,7 +298,8 @@ class NetworkCertificate(models.Model):
 
     @api.model
     def _next_numbers(self, count, company=None):
-        """``count`` certificate numbers from the sequence, in one query."""
+        """``count`` certificate numbers from the sequence (one query for the standard
+        sequence shipped)."""
         numbers = (
             self.env["ir.sequence"]
             .sudo()
@@ -338,9 +339,8 @@ class NetworkCertificate(models.Model):
                         write_date)
                 SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s,
                        holder.name, org.name, %(year_name)s, %(company)s,
-                       %(today)s, 'issued', m.code, m.green,
-                       m.red, false, %(uid)s, now() at time zone 'UTC', %(uid)s,
-                       now() at time zone 'UTC'
+                       %(today)s, 'issued', m.code, m.green, m.red, false,
+                       %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
                               %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
                               %(reds)s::int[])
