@@ -17,7 +17,7 @@
         "data/ir_sequence_data.xml",
         "data/network_innovation_status_data.xml",
         "data/ir_cron_data.xml",
-        "views/network_reason_wizard_views.xml",
+        "wizard/network_reason_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/network_innovation_status_views.xml",
         "views/network_school_year_views.xml",

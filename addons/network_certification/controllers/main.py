@@ -1,6 +1,8 @@
 from odoo import http
 from odoo.http import request
 
+from ..models.network_certificate import ISSUED_STATES
+
 CODE_LENGTHS = range(20, 65)
 
 
@@ -20,7 +22,7 @@ class NetworkCertificateVerification(http.Controller):
         certificate = Certificate
         if len(code) in CODE_LENGTHS:
             certificate = Certificate.search(
-                [("verification_code", "=", code), ("state", "in", ("issued", "revoked"))],
+                [("verification_code", "=", code), ("state", "in", ISSUED_STATES)],
                 limit=1,
             )
         # the page speaks the language of the issuing centre

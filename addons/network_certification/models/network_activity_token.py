@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 # Only certification code changes these, through _certification_use/_certification_release.
 CERTIFICATION_FIELDS = {"state", "certificate_id"}
@@ -43,29 +44,37 @@ class NetworkActivityToken(models.Model):
         if any(token.state == "used" for token in self):
             raise UserError(_("A token used for a certificate cannot be changed or deleted."))
 
-    def _lock_for_certification(self, partner_ids, school_year_ids):
-        """Lock the valid tokens of teachers ``partner_ids`` (all teachers when None) in the
-        school years ``school_year_ids``, and return ``(token_id, partner_id, role,
-        organization_id)`` rows ordered by token id.
+    def _certification_rows(self, partner_ids, school_year_ids, lock=False):
+        """The tokens a certificate exchanges: the valid tokens of teachers ``partner_ids`` (all
+        teachers when None) in the school years ``school_year_ids``, as ``(token_id,
+        partner_id, role, organization_id)`` rows ordered by token id; the organization is the
+        teacher's, as on the certificate.
 
-        ``FOR UPDATE`` makes a concurrent transaction issuing for the same teachers wait
-        until this one ends, and fail with a serialization error if it marked them used:
-        tokens can never be exchanged twice."""
-        self.env["network.activity.token"].flush_model()
+        With ``lock`` (issuing), ``FOR UPDATE`` makes a concurrent transaction issuing for the
+        same teachers wait until this one ends, and fail with a serialization error if it
+        marked them used: tokens can never be exchanged twice. Without it (preview) nothing
+        waits."""
+        self.env["network.activity.token"].flush_model(["state", "school_year_id", "partner_id"])
         self.env["res.partner"].flush_model(["parent_id"])
-        query = """
-            SELECT t.id, t.partner_id, t.role, p.parent_id
-              FROM network_activity_token t
-              JOIN res_partner p ON p.id = t.partner_id
-             WHERE t.state = 'valid'
-               AND t.school_year_id = ANY(%s)
-        """
-        params = [list(school_year_ids)]
-        if partner_ids is not None:
-            query += " AND t.partner_id = ANY(%s)"
-            params.append(list(partner_ids))
-        query += " ORDER BY t.id FOR UPDATE OF t"
-        self.env.cr.execute(query, params)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT t.id, t.partner_id, t.role, p.parent_id
+                  FROM network_activity_token t
+                  JOIN res_partner p ON p.id = t.partner_id
+                 WHERE t.state = 'valid'
+                   AND t.school_year_id = ANY(%s)
+                   %s
+                 ORDER BY t.id
+                 %s
+                """,
+                list(school_year_ids),
+                SQL("AND t.partner_id = ANY(%s)", list(partner_ids))
+                if partner_ids is not None
+                else SQL(),
+                SQL("FOR UPDATE OF t") if lock else SQL(),
+            )
+        )
         return self.env.cr.fetchall()
 
     def _certification_use(self, token_ids, certificate_ids):
@@ -73,14 +82,18 @@ class NetworkActivityToken(models.Model):
         if not token_ids:
             return
         self.env.cr.execute(
-            """
-            UPDATE network_activity_token t
-               SET state = 'used', certificate_id = m.certificate_id,
-                   write_uid = %s, write_date = (now() at time zone 'UTC')
-              FROM unnest(%s::int[], %s::int[]) AS m(token_id, certificate_id)
-             WHERE t.id = m.token_id AND t.state = 'valid'
-            """,
-            [self.env.uid, list(token_ids), list(certificate_ids)],
+            SQL(
+                """
+                UPDATE network_activity_token t
+                   SET state = 'used', certificate_id = m.certificate_id,
+                       write_uid = %s, write_date = (now() at time zone 'UTC')
+                  FROM unnest(%s::int[], %s::int[]) AS m(token_id, certificate_id)
+                 WHERE t.id = m.token_id AND t.state = 'valid'
+                """,
+                self.env.uid,
+                list(token_ids),
+                list(certificate_ids),
+            )
         )
         if self.env.cr.rowcount != len(token_ids):
             raise UserError(_("Some tokens are no longer valid: nothing was issued."))
@@ -89,14 +102,17 @@ class NetworkActivityToken(models.Model):
     def _certification_release(self, certificate_ids):
         """Tokens of revoked certificates become valid again."""
         self.env.cr.execute(
-            """
-            UPDATE network_activity_token
-               SET state = 'valid', certificate_id = NULL,
-                   write_uid = %s, write_date = (now() at time zone 'UTC')
-             WHERE certificate_id = ANY(%s) AND state = 'used'
-         RETURNING id
-            """,
-            [self.env.uid, list(certificate_ids)],
+            SQL(
+                """
+                UPDATE network_activity_token
+                   SET state = 'valid', certificate_id = NULL,
+                       write_uid = %s, write_date = (now() at time zone 'UTC')
+                 WHERE certificate_id = ANY(%s) AND state = 'used'
+             RETURNING id
+                """,
+                self.env.uid,
+                list(certificate_ids),
+            )
         )
         self._certification_invalidate([row[0] for row in self.env.cr.fetchall()])
 

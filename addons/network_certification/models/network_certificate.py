@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 CERTIFICATE_KINDS = [
     ("teacher", "Participation in the network (professional development)"),
@@ -10,7 +11,31 @@ CERTIFICATE_KINDS = [
     ("platform", "Network platform"),
 ]
 TEACHER_KINDS = ("teacher", "network_teacher")
+# Issued, whether still valid or revoked since: the certificates that exist outside the centre
+# (holder's portal, public verification page). Drafts are the centre's work in progress.
+ISSUED_STATES = ("issued", "revoked")
 VERIFY_PATH = "/network/certificate/verify/"
+# What a certificate certifies: fixed once it is issued. Only the revocation (state, revoke_date,
+# revoke_reason) and the internal mail_pending flag change afterwards.
+CERTIFIED_FIELDS = frozenset(
+    {
+        "name",
+        "certificate_kind",
+        "partner_id",
+        "organization_id",
+        "school_year_id",
+        "holder_name",
+        "organization_name",
+        "school_year_name",
+        "token_ids",
+        "green_token_count",
+        "red_token_count",
+        "issue_date",
+        "verification_code",
+        "company_id",
+        "council_decision_id",
+    }
+)
 
 
 def _new_verification_code():
@@ -23,6 +48,7 @@ class NetworkCertificate(models.Model):
     _description = "Network Certificate"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "issue_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Number",
@@ -48,6 +74,7 @@ class NetworkCertificate(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
+        check_company=True,
         help="The teacher, or the organization for a «Network platform» certificate.",
     )
     organization_id = fields.Many2one(
@@ -57,6 +84,7 @@ class NetworkCertificate(models.Model):
         index=True,
         readonly=False,
         precompute=True,
+        check_company=True,
     )
     school_year_id = fields.Many2one(
         "network.school.year",
@@ -66,6 +94,11 @@ class NetworkCertificate(models.Model):
         ondelete="restrict",
         default=lambda self: self.env["network.school.year"]._get_current(),
     )
+    # The names as they were at issue: the certificate prints these, never the current names
+    # (anybody may rename themselves, an organization may be renamed).
+    holder_name = fields.Char(string="Holder (as Issued)", readonly=True, copy=False)
+    organization_name = fields.Char(string="Organization (as Issued)", readonly=True, copy=False)
+    school_year_name = fields.Char(string="School Year (as Issued)", readonly=True, copy=False)
     token_ids = fields.Many2many(
         "network.activity.token",
         "network_certificate_token_rel",
@@ -101,7 +134,11 @@ class NetworkCertificate(models.Model):
         groups="network_methodology.group_network_user,network_methodology.group_network_department",
     )
     council_decision_id = fields.Many2one(
-        "network.council.decision", readonly=True, copy=False, index="btree_not_null"
+        "network.council.decision",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -121,6 +158,26 @@ class NetworkCertificate(models.Model):
         ),
     ]
 
+    def init(self):
+        # Certificates issued before the names were stored take them once, on the update that
+        # adds the columns: today's names are the best record left (their PDF, if printed, is
+        # frozen with the names of its first print).
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE network_certificate c
+                   SET holder_name = (SELECT name FROM res_partner WHERE id = c.partner_id),
+                       organization_name = (
+                           SELECT name FROM res_partner WHERE id = c.organization_id
+                       ),
+                       school_year_name = (
+                           SELECT name FROM network_school_year WHERE id = c.school_year_id
+                       )
+                 WHERE c.state != 'draft' AND c.holder_name IS NULL
+                """
+            )
+        )
+
     # ------------------------------------------------------------------ computes
     @api.depends("partner_id", "certificate_kind")
     def _compute_organization_id(self):
@@ -139,11 +196,11 @@ class NetworkCertificate(models.Model):
                 else False
             )
 
-    @api.depends("name", "certificate_kind", "partner_id")
+    @api.depends("name", "holder_name", "partner_id.name")
     def _compute_display_name(self):
         for certificate in self:
             certificate.display_name = (
-                f"{certificate.name} — {certificate.partner_id.name}"
+                f"{certificate.name} — {certificate.holder_name}"
                 if certificate.name
                 else _("Draft certificate — %s", certificate.partner_id.name or "")
             )
@@ -164,6 +221,21 @@ class NetworkCertificate(models.Model):
                         partner.name,
                     )
                 )
+
+    def write(self, vals):
+        changes_certificate = CERTIFIED_FIELDS.intersection(vals) or (
+            # an issued certificate is only ever revoked, never made a draft again
+            "state" in vals and vals["state"] != "revoked"
+        )
+        if changes_certificate and any(certificate.state in ISSUED_STATES for certificate in self):
+            self.check_access("write")  # who may not write at all is told that first
+            raise UserError(
+                _(
+                    "An issued certificate keeps what it certified: it cannot be changed, "
+                    "only revoked."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -190,8 +262,8 @@ class NetworkCertificate(models.Model):
 
     @api.model
     def _eligible_from_rows(self, rows, company=None):
-        """Group locked token rows ``(token_id, partner_id, role, organization_id)`` by
-        teacher; return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
+        """Group token rows ``(token_id, partner_id, role, organization_id)`` by teacher;
+        return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
         'kind'}}`` for the teachers who reach the thresholds."""
         company = company or self.env.company
         cards = defaultdict(
@@ -215,53 +287,27 @@ class NetworkCertificate(models.Model):
 
     @api.model
     def _get_eligible_teachers(self, school_year, partner_ids=None, company=None, lock=False):
-        """Eligible teachers of ``school_year`` as in :meth:`_eligible_from_rows`.
-        With ``lock`` their tokens stay locked until the transaction ends."""
+        """Eligible teachers of ``school_year`` as in :meth:`_eligible_from_rows`, from the
+        tokens of its window. With ``lock`` (issuing) their tokens stay locked until the
+        transaction ends."""
         years = self._get_window_years(school_year, company)
-        Token = self.env["network.activity.token"]
-        if lock:
-            rows = Token._lock_for_certification(partner_ids, years.ids)
-        else:
-            domain = [("state", "=", "valid"), ("school_year_id", "in", years.ids)]
-            if partner_ids is not None:
-                domain.append(("partner_id", "in", list(partner_ids)))
-            Token.flush_model()
-            query = Token._search(domain, order="id")
-            sql = query.select(
-                '"network_activity_token".id',
-                '"network_activity_token".partner_id',
-                '"network_activity_token".role',
-                '"network_activity_token".organization_id',
-            )
-            self.env.cr.execute(sql)
-            rows = self.env.cr.fetchall()
+        rows = self.env["network.activity.token"]._certification_rows(
+            partner_ids, years.ids, lock=lock
+        )
         return self._eligible_from_rows(rows, company)
 
     @api.model
     def _next_numbers(self, count, company=None):
-        """``count`` certificate numbers from the sequence, in one query."""
-        company = company or self.env.company
-        sequence = (
+        """``count`` certificate numbers from the sequence (one query for the standard
+        sequence shipped)."""
+        numbers = (
             self.env["ir.sequence"]
             .sudo()
-            .search(
-                [("code", "=", "network.certificate"), ("company_id", "in", [company.id, False])],
-                order="company_id",
-                limit=1,
-            )
+            ._next_batch_by_code("network.certificate", count, company or self.env.company)
         )
-        if not sequence:
+        if numbers is False:
             raise UserError(_("The sequence of certificate numbers is missing."))
-        if sequence.implementation != "standard" or sequence.use_date_range:
-            return [sequence.next_by_id() for _i in range(count)]
-        self.env.cr.execute(
-            "SELECT nextval(%s) FROM generate_series(1, %s)",
-            ["ir_sequence_%03d" % sequence.id, count],
-        )
-        # same formatting as ir.sequence.get_next_char, with the prefix interpolated once
-        prefix, suffix = sequence._get_prefix_suffix()
-        pattern = "%%0%sd" % sequence.padding
-        return [prefix + pattern % number + suffix for (number,) in self.env.cr.fetchall()]
+        return numbers
 
     # ------------------------------------------------------------------ issuing
     @api.model
@@ -280,34 +326,42 @@ class NetworkCertificate(models.Model):
         partner_ids = sorted(eligible)
         numbers = self._next_numbers(len(partner_ids), company)
         today = fields.Date.context_today(self)
+        self.env["res.partner"].flush_model(["name"])
+        # the names at issue, as _names_at_issue() gives them to action_issue
         self.env.cr.execute(
-            """
-            INSERT INTO network_certificate
-                   (name, certificate_kind, partner_id, organization_id, school_year_id,
-                    company_id, issue_date, state, verification_code, green_token_count,
-                    red_token_count, mail_pending, create_uid, create_date, write_uid, write_date)
-            SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s, %(company)s,
-                   %(today)s, 'issued', m.code, m.green, m.red, false,
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
-                          %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
-                          %(reds)s::int[])
-                   AS m(name, kind, partner_id, organization_id, code, green, red)
-         RETURNING id, partner_id
-            """,
-            {
-                "year": school_year.id,
-                "company": company.id,
-                "today": today,
-                "uid": self.env.uid,
-                "names": numbers,
-                "kinds": [eligible[p]["kind"] for p in partner_ids],
-                "partners": partner_ids,
-                "orgs": [eligible[p]["organization_id"] for p in partner_ids],
-                "codes": [_new_verification_code() for _p in partner_ids],
-                "greens": [eligible[p]["green"] for p in partner_ids],
-                "reds": [eligible[p]["red"] for p in partner_ids],
-            },
+            SQL(
+                """
+                INSERT INTO network_certificate
+                       (name, certificate_kind, partner_id, organization_id, school_year_id,
+                        holder_name, organization_name, school_year_name, company_id,
+                        issue_date, state, verification_code, green_token_count,
+                        red_token_count, mail_pending, create_uid, create_date, write_uid,
+                        write_date)
+                SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s,
+                       holder.name, org.name, %(year_name)s, %(company)s,
+                       %(today)s, 'issued', m.code, m.green, m.red, false,
+                       %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+                  FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
+                              %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
+                              %(reds)s::int[])
+                       AS m(name, kind, partner_id, organization_id, code, green, red)
+                  JOIN res_partner holder ON holder.id = m.partner_id
+                  LEFT JOIN res_partner org ON org.id = m.organization_id
+             RETURNING id, partner_id
+                """,
+                year=school_year.id,
+                year_name=school_year.name,
+                company=company.id,
+                today=today,
+                uid=self.env.uid,
+                names=numbers,
+                kinds=[eligible[p]["kind"] for p in partner_ids],
+                partners=partner_ids,
+                orgs=[eligible[p]["organization_id"] for p in partner_ids],
+                codes=[_new_verification_code() for _p in partner_ids],
+                greens=[eligible[p]["green"] for p in partner_ids],
+                reds=[eligible[p]["red"] for p in partner_ids],
+            )
         )
         certificate_of = dict((partner, cert) for cert, partner in self.env.cr.fetchall())
         token_ids, certificate_ids = [], []
@@ -316,11 +370,14 @@ class NetworkCertificate(models.Model):
             token_ids += tokens
             certificate_ids += [certificate_of[partner_id]] * len(tokens)
         self.env.cr.execute(
-            """
-            INSERT INTO network_certificate_token_rel (certificate_id, token_id)
-            SELECT * FROM unnest(%s::int[], %s::int[])
-            """,
-            [certificate_ids, token_ids],
+            SQL(
+                """
+                INSERT INTO network_certificate_token_rel (certificate_id, token_id)
+                SELECT * FROM unnest(%s::int[], %s::int[])
+                """,
+                certificate_ids,
+                token_ids,
+            )
         )
         self.env["network.activity.token"]._certification_use(token_ids, certificate_ids)
         self.env["res.partner"].invalidate_model(["network_certificate_ids"])
@@ -370,10 +427,20 @@ class NetworkCertificate(models.Model):
                     "name": self._next_numbers(1, certificate.company_id)[0],
                     "state": "issued",
                     "issue_date": today,
+                    **certificate._names_at_issue(),
                 }
             )
         platform._apply_platform_status()
         return True
+
+    def _names_at_issue(self):
+        """The names the certificate states from its issue on."""
+        self.ensure_one()
+        return {
+            "holder_name": self.partner_id.name,
+            "organization_name": self.organization_id.name or False,
+            "school_year_name": self.school_year_id.name,
+        }
 
     def _issued_platform_certificates(self, organizations):
         return self.search(
@@ -430,17 +497,6 @@ class NetworkCertificate(models.Model):
         self.env["network.activity.token"]._certification_release(self.ids)
         self._apply_platform_status()
         return True
-
-    def action_revoke_wizard(self):
-        """Button: ask for the reason of the revocation."""
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Revoke Certificate"),
-            "res_model": "network.certificate.revoke",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_certificate_ids": self.ids},
-        }
 
     # ------------------------------------------------------------------ printing, mail
     def _report_attachment_name(self):

@@ -1,6 +1,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.network_methodology.models.network_offer import PUBLISHED_OFFER_STATES
+
 
 class NetworkCouncilDecision(models.Model):
     """Decision of the scientific-methodological council on the «Network platform» status of
@@ -10,6 +12,7 @@ class NetworkCouncilDecision(models.Model):
     _description = "Council Decision on Network Platforms"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "decision_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         required=True,
@@ -47,7 +50,7 @@ class NetworkCouncilDecision(models.Model):
         tracking=True,
         index=True,
     )
-    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, check_company=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -92,7 +95,7 @@ class NetworkCouncilDecision(models.Model):
         offers = self.env["network.offer"]._read_group(
             [
                 ("school_year_id", "=", school_year.id),
-                ("state", "in", ("published", "archived")),
+                ("state", "in", PUBLISHED_OFFER_STATES),
                 *org_domain,
             ],
             ["organization_id"],

@@ -6,16 +6,19 @@ class NetworkCouncilDecisionLine(models.Model):
     _name = "network.council.decision.line"
     _description = "Council Decision Line"
     _order = "decision_id, is_candidate desc, id"
+    _check_company_auto = True
 
     decision_id = fields.Many2one(
         "network.council.decision", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="decision_id.company_id")
     organization_id = fields.Many2one(
         "res.partner",
         required=True,
         index=True,
         ondelete="restrict",
         domain=[("is_company", "=", True), ("is_network_member", "=", True)],
+        check_company=True,
     )
     offer_count = fields.Integer(string="Published Offers", readonly=True)
     event_count = fields.Integer(string="Events Carried Out on Request", readonly=True)
@@ -28,7 +31,7 @@ class NetworkCouncilDecisionLine(models.Model):
     )
     included = fields.Boolean(string="Status Granted", default=True)
     reason = fields.Text(help="Why the council departs from the conditions for this organization.")
-    certificate_id = fields.Many2one("network.certificate", readonly=True)
+    certificate_id = fields.Many2one("network.certificate", readonly=True, check_company=True)
     state = fields.Selection(related="decision_id.state")
 
     _sql_constraints = [

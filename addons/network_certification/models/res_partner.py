@@ -59,9 +59,6 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.id}
         return action
 
-    def action_print_activity_card(self):
-        return self.env.ref("network_certification.action_report_activity_card").report_action(self)
-
     def _get_report_base_filename(self):
         """Name of the activity card PDF downloaded from the portal (``_show_report``)."""
         self.ensure_one()

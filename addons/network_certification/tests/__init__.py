@@ -8,3 +8,4 @@ from . import test_performance
 from . import test_access
 from . import test_portal
 from . import test_kpi_report
+from . import test_certified_names

@@ -3,8 +3,6 @@
 
 from datetime import date, datetime
 
-from odoo import Command
-
 from odoo.addons.network_methodology.tests.common import NetworkTestCommon
 
 
@@ -104,7 +102,3 @@ class CertificationTestCommon(NetworkTestCommon):
                 "school_year_id": (year or cls.year).id,
             }
         )
-
-    @classmethod
-    def _set_presenters(cls, offer, teachers):
-        offer.presenter_ids = [Command.set(teachers.ids)]

@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CertificationTestCommon
 
@@ -127,6 +127,49 @@ class TestCertificateRules(CertificationTestCommon):
         with self.assertRaises(UserError):
             tokens[0].action_revoke("x")
 
+    def test_revoke_with_the_reason_wizard(self):
+        """The certificate's Revoke button asks for the reason with the network's reason
+        wizard, which revokes through action_revoke."""
+        methodist = self._create_user(
+            "cert_revoke_methodist", "network_methodology.group_network_user"
+        )
+        teacher = self._create_teacher(self.applicant)
+        tokens = self._give_tokens(teacher, (1990, P), (1990, P), (1990, L))
+        certificate = self._issue(teacher)
+        action = self.env.ref(
+            "network_certification.network_reason_wizard_action_revoke_certificate"
+        )
+
+        def revoke(reason):
+            context = {"active_model": certificate._name, "active_ids": certificate.ids}
+            form = Form(self.env[action.res_model].with_user(methodist).with_context(**context))
+            form.reason = reason
+            return form.save().action_confirm()
+
+        revoke("  Tokens of a cancelled event ")
+        self.assertEqual(
+            (certificate.state, certificate.revoke_reason),
+            ("revoked", "Tokens of a cancelled event"),
+        )
+        self.assertEqual(certificate.write_uid, methodist)
+        self.assertEqual(set(tokens.mapped("state")), {"valid"})
+        with self.assertRaises(UserError):
+            revoke("Again")
+        self.assertEqual(certificate.revoke_reason, "Tokens of a cancelled event")
+
+    def test_records_of_another_company_are_refused(self):
+        other = self.env["res.company"].create({"name": "Other district centre"})
+        other_school = self._create_org("Other district school", company_id=other.id)
+        with self.assertRaises(UserError):
+            self._draft_certificate(self._create_teacher(other_school))
+        decision = self.env["network.council.decision"].create({"school_year_id": self.year.id})
+        with self.assertRaises(UserError):
+            self.env["network.council.decision.line"].create(
+                {"decision_id": decision.id, "organization_id": other_school.id}
+            )
+        # shared contacts (no company) meet every company's records
+        self.assertTrue(self._draft_certificate(self._create_teacher(self.applicant)))
+
     def test_thresholds_are_settings(self):
         teacher = self._create_teacher(self.executor)
         self._give_tokens(teacher, (1990, P), (1990, P), (1990, L))
@@ -158,10 +201,12 @@ class TestCertificateRules(CertificationTestCommon):
                     "/network/certificate/verify/" + certificate.verification_code
                 )
             )
+        # the database keeps them unique (issued certificates refuse any change anyway)
+        draft = self._draft_certificate(self._create_teacher(self.applicant))
         with self.assertRaisesDatabase():
-            certificates[1].verification_code = certificates[0].verification_code
+            draft.verification_code = certificates[0].verification_code
         with self.assertRaisesDatabase():
-            certificates[1].name = certificates[0].name
+            draft.name = certificates[0].name
 
     def test_manual_draft_certificate(self):
         teacher = self._create_teacher(self.executor)

@@ -1,3 +1,3 @@
 from . import network_certification_wizard
 from . import network_certification_wizard_line
-from . import network_certificate_revoke
+from . import network_reason_wizard

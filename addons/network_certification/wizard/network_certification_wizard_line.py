@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.network_certificate import CERTIFICATE_KINDS, TEACHER_KINDS
+
 
 class NetworkCertificationWizardLine(models.TransientModel):
     _name = "network.certification.wizard.line"
@@ -15,11 +17,7 @@ class NetworkCertificationWizardLine(models.TransientModel):
     red_count = fields.Integer(string="Red Tokens")
     total_count = fields.Integer(string="Tokens", compute="_compute_total_count")
     certificate_kind = fields.Selection(
-        [
-            ("teacher", "Participation in the network (professional development)"),
-            ("network_teacher", "Network teacher"),
-        ],
-        string="Certificate",
+        [kind for kind in CERTIFICATE_KINDS if kind[0] in TEACHER_KINDS], string="Certificate"
     )
 
     @api.depends("green_count", "red_count")

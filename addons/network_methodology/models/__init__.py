@@ -1,3 +1,4 @@
+from . import ir_sequence
 from . import network_school_year
 from . import network_school_year_mixin
 from . import network_portal_mixin

@@ -5,6 +5,8 @@ from odoo.tools import html2plaintext, plaintext2html
 from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
 from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
+from .network_request import UNFILED_REQUEST_STATES
+
 EVENT_FORMS = [
     ("lecture", "Lecture"),
     ("seminar", "Seminar"),
@@ -116,7 +118,7 @@ class NetworkOffer(models.Model):
     def _compute_request_count(self):
         counts = dict(
             self.env["network.request"]._read_group(
-                [("offer_id", "in", self.ids), ("state", "not in", ("draft", "cancelled"))],
+                [("offer_id", "in", self.ids), ("state", "not in", UNFILED_REQUEST_STATES)],
                 ["offer_id"],
                 ["__count"],
             )
