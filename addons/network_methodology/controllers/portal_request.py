@@ -4,6 +4,11 @@ from odoo import _, http
 from odoo.http import request
 
 from ..models.network_portal_mixin import LONG_TEXT_MAX, clean_text
+from ..models.network_request import (
+    ACCEPTABLE_REQUEST_STATES,
+    CANCELLABLE_REQUEST_STATES,
+    REJECTABLE_REQUEST_STATES,
+)
 from .portal import NetworkPortal
 
 
@@ -82,14 +87,18 @@ class NetworkRequestPortal(NetworkPortal):
         access = None if access_token else self._network_access("coordinator")
         network_request = self._network_record("network.request", request_id, access_token)
         organization = access.organization if access else request.env["res.partner"]
+        is_applicant = network_request.requester_id == organization
+        is_executor = network_request.executor_id == organization
+        state = network_request.state
         values = self._network_page_values(
             network_request,
             access_token,
             {
                 "page_name": "network_request",
                 "network_request": network_request,
-                "is_applicant": network_request.requester_id == organization,
-                "is_executor": network_request.executor_id == organization,
+                "can_accept": is_executor and state in ACCEPTABLE_REQUEST_STATES,
+                "can_reject": is_executor and state in REJECTABLE_REQUEST_STATES,
+                "can_cancel": is_applicant and state in CANCELLABLE_REQUEST_STATES,
             },
         )
         return request.render("network_methodology.portal_my_network_request", values)

@@ -8,6 +8,7 @@ class NetworkAgreement(models.Model):
     _network_portal_path = "agreements"
     _inherit = ["network.portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
@@ -26,6 +27,7 @@ class NetworkAgreement(models.Model):
         "res.partner",
         string="Organization",
         tracking=True,
+        check_company=True,
         index=True,
         domain=[("is_company", "=", True)],
         help="The organization that signs a cooperation agreement with the centre.",
@@ -33,6 +35,7 @@ class NetworkAgreement(models.Model):
     executor_id = fields.Many2one(
         "res.partner",
         tracking=True,
+        check_company=True,
         index=True,
         domain=[("is_company", "=", True)],
         help="The organization passing on its experience.",
@@ -40,6 +43,7 @@ class NetworkAgreement(models.Model):
     customer_id = fields.Many2one(
         "res.partner",
         tracking=True,
+        check_company=True,
         index=True,
         domain=[("is_company", "=", True)],
         help="The organization ordering network events.",

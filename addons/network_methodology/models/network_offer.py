@@ -49,12 +49,14 @@ class NetworkOffer(models.Model):
     _network_portal_path = "offers"
     _inherit = ["network.portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "school_year_id desc, name"
+    _check_company_auto = True
 
     name = fields.Char(string="Theme", required=True, tracking=True)
     organization_id = fields.Many2one(
         "res.partner",
         string="Executor",
         required=True,
+        check_company=True,
         index=True,
         tracking=True,
         domain=NETWORK_ORGANIZATION_DOMAIN,

@@ -14,7 +14,9 @@ from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 UNFILED_REQUEST_STATES = ("draft", "cancelled")
 # Requests still waiting for their event: an applicant has one such request per offer.
 PENDING_REQUEST_STATES = ("draft", "submitted", "accepted")
-# Requests the applicant may still withdraw.
+# The states each answer starts from: the executor accepts or rejects, the applicant withdraws.
+ACCEPTABLE_REQUEST_STATES = ("submitted",)
+REJECTABLE_REQUEST_STATES = ("submitted", "accepted")
 CANCELLABLE_REQUEST_STATES = (*PENDING_REQUEST_STATES, "scheduled")
 # How far ahead an applicant may wish an event.
 WISHED_DATE_HORIZON = relativedelta(years=2)
@@ -37,6 +39,7 @@ class NetworkRequest(models.Model):
     ]
     _school_year_date_field = "date_request"
     _order = "date_request desc, id desc"
+    _check_company_auto = True
     # Applicant and executor coordinators discuss a request on its portal page.
     _network_portal_discussion = True
 
@@ -47,6 +50,7 @@ class NetworkRequest(models.Model):
         "res.partner",
         string="Applicant",
         required=True,
+        check_company=True,
         index=True,
         tracking=True,
         domain=NETWORK_ORGANIZATION_DOMAIN,
@@ -54,6 +58,7 @@ class NetworkRequest(models.Model):
     offer_id = fields.Many2one(
         "network.offer",
         required=True,
+        check_company=True,
         index=True,
         tracking=True,
         domain=[("state", "=", "published")],
@@ -187,12 +192,12 @@ class NetworkRequest(models.Model):
         return True
 
     def action_accept(self):
-        self._check_state(("submitted",), _("accepted"))
+        self._check_state(ACCEPTABLE_REQUEST_STATES, _("accepted"))
         self.write({"state": "accepted", "date_accepted": fields.Date.context_today(self)})
         return True
 
     def action_reject(self, reason=None):
-        self._check_state(("submitted", "accepted"), _("rejected"))
+        self._check_state(REJECTABLE_REQUEST_STATES, _("rejected"))
         self.write({"state": "rejected", "rejection_reason": reason or False})
         return True
 

@@ -147,3 +147,14 @@ class TestAgreement(NetworkTestCommon):
     def test_period_end_before_start_refused_by_database(self):
         with self.assertRaisesDatabase(psycopg2.errors.CheckViolation):
             self._create_agreement(date_start=self.today, date_end=self.today - timedelta(days=1))
+
+    def test_records_of_two_companies_do_not_meet(self):
+        """A district's documents name only organizations of its own company (or shared)."""
+        other_company = self.env["res.company"].create({"name": "Other district"})
+        foreign = self._create_org("Foreign district school", company_id=other_company.id)
+        with self.assertRaises(UserError):
+            self._create_agreement(partner_id=foreign.id)
+        with self.assertRaises(UserError):
+            self._create_offer(foreign, self._create_teacher(foreign))
+        with self.assertRaises(UserError):
+            self._create_request(requester=foreign)
