@@ -3,9 +3,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
 from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
-from .res_partner import NETWORK_ORGANIZATION_DOMAIN
-
 from .network_request import UNFILED_REQUEST_STATES
+from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
 EVENT_FORMS = [
     ("lecture", "Lecture"),
