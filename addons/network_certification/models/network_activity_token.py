@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -43,6 +45,56 @@ class NetworkActivityToken(models.Model):
     def _check_not_used(self):
         if any(token.state == "used" for token in self):
             raise UserError(_("A token used for a certificate cannot be changed or deleted."))
+
+    # ------------------------------------------------------------------ the certification rule
+    @api.model
+    def _certification_window(self, school_year, company=None):
+        """The school years whose tokens count for a certificate of ``school_year``: the year
+        itself and the previous ones, ``network_cert_window_years`` in all."""
+        company = company or self.env.company
+        return (
+            self.env["network.school.year"]
+            .with_context(active_test=False)
+            .search(
+                [("date_start", "<=", school_year.date_start)],
+                order="date_start desc",
+                limit=company.network_cert_window_years,
+            )
+        )
+
+    @api.model
+    def _certification_cards(self, rows, company=None):
+        """Group token rows ``(token_id, partner_id, role, organization_id)`` by teacher;
+        return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
+        'kind'}}`` for the teachers who reach the thresholds."""
+        company = company or self.env.company
+        cards = defaultdict(
+            lambda: {"token_ids": [], "red": 0, "green": 0, "organization_id": None}
+        )
+        for token_id, partner_id, role, organization_id in rows:
+            card = cards[partner_id]
+            card["token_ids"].append(token_id)
+            card["red" if role == "presenter" else "green"] += 1
+            card["organization_id"] = organization_id
+        eligible = {}
+        for partner_id, card in cards.items():
+            if len(card["token_ids"]) >= company.network_cert_min_tokens:
+                card["kind"] = (
+                    "network_teacher"
+                    if card["red"] >= company.network_cert_min_red_tokens
+                    else "teacher"
+                )
+                eligible[partner_id] = card
+        return eligible
+
+    @api.model
+    def _certification_eligible(self, school_year, partner_ids=None, company=None, lock=False):
+        """Eligible teachers of ``school_year`` as in :meth:`_certification_cards`, from the
+        tokens of its window. With ``lock`` (issuing) their tokens stay locked until the
+        transaction ends."""
+        years = self._certification_window(school_year, company)
+        rows = self._certification_rows(partner_ids, years.ids, lock=lock)
+        return self._certification_cards(rows, company)
 
     def _certification_rows(self, partner_ids, school_year_ids, lock=False):
         """The tokens a certificate exchanges: the valid tokens of teachers ``partner_ids`` (all

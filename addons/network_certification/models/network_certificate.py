@@ -244,58 +244,7 @@ class NetworkCertificate(models.Model):
                 _("Only draft certificates can be deleted; revoke an issued certificate.")
             )
 
-    # ------------------------------------------------------------------ rules
-    @api.model
-    def _get_window_years(self, school_year, company=None):
-        """The school years whose tokens count for a certificate of ``school_year``: the year
-        itself and the previous ones, ``network_cert_window_years`` in all."""
-        company = company or self.env.company
-        return (
-            self.env["network.school.year"]
-            .with_context(active_test=False)
-            .search(
-                [("date_start", "<=", school_year.date_start)],
-                order="date_start desc",
-                limit=company.network_cert_window_years,
-            )
-        )
-
-    @api.model
-    def _eligible_from_rows(self, rows, company=None):
-        """Group token rows ``(token_id, partner_id, role, organization_id)`` by teacher;
-        return ``{partner_id: {'token_ids', 'red', 'green', 'organization_id',
-        'kind'}}`` for the teachers who reach the thresholds."""
-        company = company or self.env.company
-        cards = defaultdict(
-            lambda: {"token_ids": [], "red": 0, "green": 0, "organization_id": None}
-        )
-        for token_id, partner_id, role, organization_id in rows:
-            card = cards[partner_id]
-            card["token_ids"].append(token_id)
-            card["red" if role == "presenter" else "green"] += 1
-            card["organization_id"] = organization_id
-        eligible = {}
-        for partner_id, card in cards.items():
-            if len(card["token_ids"]) >= company.network_cert_min_tokens:
-                card["kind"] = (
-                    "network_teacher"
-                    if card["red"] >= company.network_cert_min_red_tokens
-                    else "teacher"
-                )
-                eligible[partner_id] = card
-        return eligible
-
-    @api.model
-    def _get_eligible_teachers(self, school_year, partner_ids=None, company=None, lock=False):
-        """Eligible teachers of ``school_year`` as in :meth:`_eligible_from_rows`, from the
-        tokens of its window. With ``lock`` (issuing) their tokens stay locked until the
-        transaction ends."""
-        years = self._get_window_years(school_year, company)
-        rows = self.env["network.activity.token"]._certification_rows(
-            partner_ids, years.ids, lock=lock
-        )
-        return self._eligible_from_rows(rows, company)
-
+    # ------------------------------------------------------------------ numbering
     @api.model
     def _next_numbers(self, count, company=None):
         """``count`` certificate numbers from the sequence (one query for the standard
@@ -320,7 +269,9 @@ class NetworkCertificate(models.Model):
         written with one statement each."""
         self.check_access("create")
         company = company or self.env.company
-        eligible = self._get_eligible_teachers(school_year, partner_ids, company, lock=True)
+        eligible = self.env["network.activity.token"]._certification_eligible(
+            school_year, partner_ids, company, lock=True
+        )
         if not eligible:
             return self.browse()
         partner_ids = sorted(eligible)
@@ -394,12 +345,16 @@ class NetworkCertificate(models.Model):
         platform = self.filtered(lambda c: c.certificate_kind == "platform")
         platform._check_platform_unique()
         for certificate in self - platform:
-            eligible = self._get_eligible_teachers(
-                certificate.school_year_id,
-                [certificate.partner_id.id],
-                certificate.company_id,
-                lock=True,
-            ).get(certificate.partner_id.id)
+            eligible = (
+                self.env["network.activity.token"]
+                ._certification_eligible(
+                    certificate.school_year_id,
+                    [certificate.partner_id.id],
+                    certificate.company_id,
+                    lock=True,
+                )
+                .get(certificate.partner_id.id)
+            )
             if not eligible:
                 raise UserError(
                     _(

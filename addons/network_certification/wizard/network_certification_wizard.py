@@ -37,10 +37,10 @@ class NetworkCertificationWizard(models.TransientModel):
 
     @api.depends("school_year_id", "company_id")
     def _compute_window_year_ids(self):
-        Certificate = self.env["network.certificate"]
+        Token = self.env["network.activity.token"]
         for wizard in self:
             wizard.window_year_ids = (
-                Certificate._get_window_years(wizard.school_year_id, wizard.company_id)
+                Token._certification_window(wizard.school_year_id, wizard.company_id)
                 if wizard.school_year_id
                 else False
             )
@@ -64,7 +64,7 @@ class NetworkCertificationWizard(models.TransientModel):
     def action_preview(self):
         """List every eligible teacher with the tokens by colour and the resulting kind."""
         self.ensure_one()
-        eligible = self.env["network.certificate"]._get_eligible_teachers(
+        eligible = self.env["network.activity.token"]._certification_eligible(
             self.school_year_id, company=self.company_id
         )
         self.line_ids.unlink()
