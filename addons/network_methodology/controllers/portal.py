@@ -76,7 +76,8 @@ class NetworkPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         """``network_role`` decides which network entries the home page shows."""
         values = super()._prepare_home_portal_values(counters)
-        values["network_role"] = request.env.user._network_portal_role()[0]
+        if not counters:  # the page itself; /my/counters answers with counters only
+            values["network_role"] = request.env.user._network_portal_role()[0]
         return values
 
     def _network_counters(self, counters, counts):
