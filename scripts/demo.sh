@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the product: Odoo 18 with both add-ons on a database filled with demo data, Russian
+# Runs the product: Odoo 18 with every add-on of addons/ on a database filled with demo data, Russian
 # loaded, then prints the URL and the demo logins and serves until Ctrl-C.
 #
 #   bash scripts/demo.sh [--reset] [--db-manager] [ODOO OPTIONS…]
@@ -13,7 +13,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-MODULES=network_methodology,network_certification
+MODULES=$(network_addons)
 DB="${NETMETH_DB:-network_methodology}"
 PORT="${NETMETH_PORT:-8069}"
 reset=0
@@ -36,19 +36,19 @@ if [ "$reset" = 1 ] && pg_db_exists "$DB"; then
     pg_drop_db "$DB"
 fi
 
-# Install when the database is new, or when an earlier run stopped before both add-ons were in.
+# Install when the database is new, or when an earlier run stopped before every add-on was in.
 installed=0
 if pg_db_exists "$DB"; then
-    installed=$("$VENV/bin/python" - "$DB" <<'EOF' || true
+    installed=$("$VENV/bin/python" - "$DB" "$MODULES" <<'EOF' || true
 import sys
 import psycopg2
 try:
     with psycopg2.connect(dbname=sys.argv[1]) as conn, conn.cursor() as cr:
         cr.execute(
             "SELECT count(*) FROM ir_module_module WHERE state = 'installed' AND name IN %s",
-            [("network_methodology", "network_certification")],
+            [tuple(sys.argv[2].split(","))],
         )
-        print(1 if cr.fetchone()[0] == 2 else 0)
+        print(1 if cr.fetchone()[0] == len(sys.argv[2].split(",")) else 0)
 except psycopg2.Error:
     print("not-odoo")
 EOF

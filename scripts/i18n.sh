@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-MODULES=(network_methodology network_certification)
+read -ra MODULES <<<"$(network_addons " ")"
 DB="nm_i18n_$$"
 setup_all
 ensure_postgres

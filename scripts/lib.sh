@@ -197,6 +197,16 @@ ensure_postgres() {
         || die "PostgreSQL does not answer (host=$PGHOST port=$PGPORT user=$PGUSER): start it or set PGHOST/PGPORT/PGUSER/PGPASSWORD ($(tail -n 1 <<<"$err"))"
 }
 
+# network_addons [SEPARATOR]: every add-on of the repository (addons/*/__manifest__.py), sorted,
+# joined by SEPARATOR (default ","): the demo and the tests install all of them.
+network_addons() {
+    local sep="${1:-,}" manifest names=()
+    for manifest in "$ROOT"/addons/*/__manifest__.py; do
+        names+=("$(basename "$(dirname "$manifest")")")
+    done
+    (IFS="$sep"; echo "${names[*]}")
+}
+
 addons_path() {
     # A git checkout has core add-ons in both folders; a source distribution only in odoo/addons.
     local path="$ODOO_PATH/odoo/addons"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: lints the add-ons (ruff, pylint-odoo), installs both add-ons with their demo
+# Runs every test: lints the add-ons (ruff, pylint-odoo), installs every add-on with its demo
 # data on a throw-away database, runs the add-ons' tests and tests/ through pytest-odoo (with an
 # HTTP server, so HttpCase and browser tours run), then drops the database. The last line is
 # pytest's summary; the exit code is pytest's (any failure, or no test collected, is non-zero).
@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-MODULES=network_methodology,network_certification
+MODULES=$(network_addons)
 DB="nm_test_$$"
 started=$SECONDS
 phase_start=$SECONDS

@@ -5,6 +5,7 @@ hooks below apply to the add-ons' tests as well as to the scenario tests in this
 """
 
 import os
+from pathlib import Path
 
 import pytest
 import pytest_odoo
@@ -21,7 +22,11 @@ def pytest_configure(config):
 # Odoo's own runner (odoo-bin --test-enable) runs the test classes of the modules that an
 # add-on's tests/__init__.py imports; pytest-odoo finds test_*.py files by name. A module left
 # out of __init__.py would run here and be skipped by Odoo: the full run refuses to start then.
-ADDONS = ("network_methodology", "network_certification")
+ADDONS = tuple(
+    sorted(
+        path.parent.name for path in Path(__file__).parent.parent.glob("addons/*/__manifest__.py")
+    )
+)
 
 
 @pytest.hookimpl(tryfirst=True)  # before -k / -m deselect anything
