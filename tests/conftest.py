@@ -65,3 +65,16 @@ def pytest_report_collectionfinish(config, start_path, items):
     count = config.stash.get(COLLECTED, None)
     if count is not None:
         return f"odoo-bin --test-enable collects the same {count} add-on tests"
+
+
+def pytest_sessionstart(session):
+    # Python 3.11 before 3.11.8 (gh-106905) may raise "SystemError: AST constructor recursion
+    # depth mismatch" when threads parse Python at the same time: the HTTP server's threads do,
+    # reading every add-on's manifest (ast.literal_eval) when the first browser loads its
+    # assets, and one of them answers 500. Read them all once, before any request.
+    import odoo.http
+    from odoo.modules.module import get_manifest, get_modules
+
+    for module in get_modules():
+        get_manifest(module)
+    odoo.http.root.statics  # noqa: B018 (a cached property, computed here)

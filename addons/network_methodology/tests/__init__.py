@@ -15,3 +15,4 @@ from . import test_portal_tours
 from . import test_portal_performance
 from . import test_portal_security
 from . import test_ir_sequence
+from . import test_backend_screens

@@ -1,0 +1,117 @@
+"""Every screen of every network menu opens for each backend role: what the web client loads
+for a menu (its views, a page of its list, the form of a record) raises no access error."""
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import NetworkTestCommon
+
+ROLES = {
+    "department": "network_methodology.group_network_department",
+    "methodist": "network_methodology.group_network_user",
+    "manager": "network_methodology.group_network_manager",
+}
+
+
+def specification(models, model, depth=0):
+    """What the web client reads of ``model`` for views using ``models`` (get_views' answer):
+    every field of the views, relational ones with the fields their sub-views show."""
+    spec = {}
+    for name, field in models[model]["fields"].items():
+        comodel = field.get("relation")
+        if not comodel:
+            spec[name] = {}
+        elif field["type"] == "many2one" or depth or comodel not in models:
+            spec[name] = {"fields": {"display_name": {}}}
+        else:
+            spec[name] = {"fields": specification(models, comodel, depth + 1)}
+    return spec
+
+
+@tagged("post_install", "-at_install")
+class TestBackendScreens(NetworkTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a network event with what its form shows: registrations, tokens, a request
+        request = cls._request_in_state_cls()
+        cls.event = request.event_id
+        cls._register(cls.event, cls.listener)
+        cls.event.action_issue_tokens()
+
+    @classmethod
+    def _request_in_state_cls(cls):
+        request = cls._create_request()
+        request.action_submit()
+        request.action_accept()
+        request._schedule_events(date_begin=cls.past_begin)
+        return request
+
+    def _actions(self, user):
+        root = self.env.ref("network_methodology.menu_network_root")
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        menus = Menu.search([("id", "child_of", root.id)]) & Menu.browse(Menu._visible_menu_ids())
+        self.assertTrue(menus)
+        return {
+            menu.complete_name: menu.action
+            for menu in menus
+            if menu.action and menu.action._name == "ir.actions.act_window"
+        }
+
+    def _open(self, user, action):
+        env = self.env(user=user)
+        eval_context = {"uid": user.id, "active_id": False, "context": {}}
+        context = safe_eval(action.context or "{}", eval_context)
+        domain = safe_eval(action.domain or "[]", eval_context)
+        Model = env[action.res_model].with_context(**context)
+        view_types = [t for t in action.view_mode.split(",") if t != "calendar"] + ["search"]
+        views = Model.get_views([(False, t) for t in view_types], {"load_filters": True})
+        models = views["models"]
+        records = Model.web_search_read(domain, specification(models, action.res_model), limit=5)
+        if "form" in view_types and records["records"]:
+            record = Model.browse(records["records"][0]["id"])
+            record.web_read(specification(models, action.res_model))
+        return records["length"]
+
+    def test_every_menu_opens_for_every_role(self):
+        for role, group in ROLES.items():
+            user = self._create_user(f"screens_{role}", group)
+            for name, action in self._actions(user).items():
+                with self.subTest(role=role, menu=name):
+                    self._open(user, action)
+
+    def test_department_opens_a_network_event(self):
+        department = self._create_user("screens_event", ROLES["department"])
+        action = self.env.ref("network_methodology.event_event_action_network")
+        env = self.env(user=department)
+        views = env["event.event"].get_views([(False, "form")])
+        data = self.event.with_user(department).web_read(
+            specification(views["models"], "event.event")
+        )
+        self.assertEqual(data[0]["id"], self.event.id)
+        self.assertTrue(self._open(department, action))
+
+
+@tagged("post_install", "-at_install")
+class TestBackendScreensBrowser(HttpCase):
+    """Odoo's own click-everywhere bot through the network app as the read-only department:
+    every menu, view and filter, in the browser, without an error dialog."""
+
+    allow_end_on_form = True
+
+    def test_department_clicks_everywhere(self):
+        new_test_user(
+            self.env,
+            login="screens_bot",
+            password="screens_bot",
+            groups="network_methodology.group_network_department",
+        )
+        self.browser_js(
+            "/odoo",
+            "odoo.loader.modules.get('@web/webclient/clickbot/clickbot_loader')"
+            ".startClickEverywhere('network_methodology.menu_network_root');",
+            "odoo.isReady === true",
+            login="screens_bot",
+            timeout=600,
+            success_signal="clickbot test succeeded",
+        )
