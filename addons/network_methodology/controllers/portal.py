@@ -66,11 +66,14 @@ class NetworkPortal(CustomerPortal):
         return access
 
     def _network_record(self, model, record_id, access_token=None):
-        """The record (superuser copy) if the user may read it or holds its share token."""
+        """The record if the user may read it or holds its share token, with superuser rights
+        but the user's identity: what a page changes is logged in the chatter as done by the
+        portal user (core's check returns it as OdooBot)."""
         try:
-            return self._document_check_access(model, record_id, access_token)
+            record = self._document_check_access(model, record_id, access_token)
         except (AccessError, MissingError) as error:
             raise NotFound() from error
+        return record.with_env(request.env).sudo()
 
     # ------------------------------------------------------------------ home
     def _prepare_home_portal_values(self, counters):

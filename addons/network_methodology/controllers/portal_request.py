@@ -48,7 +48,7 @@ class NetworkRequestPortal(NetworkPortal):
             "made": {"label": _("Filed by us"), "domain": [("requester_id", "=", organization.id)]},
             "received": {
                 "label": _("Addressed to us"),
-                "domain": [("executor_id", "=", organization.id), ("state", "!=", "draft")],
+                "domain": [("executor_id", "=", organization.id)],
             },
             "waiting": {
                 "label": _("Awaiting our answer"),

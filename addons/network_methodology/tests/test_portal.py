@@ -482,3 +482,37 @@ class TestPortalDiscussion(NetworkPortalCommon):
         self.assertEqual(
             len(network_request.message_ids.filtered(lambda m: m.message_type == "comment")), 2
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalIdentity(NetworkPortalCommon):
+    """What users hit in a school year (issue 20): who acted, whose drafts."""
+
+    def test_portal_changes_are_logged_as_the_portal_user(self):
+        network_request = self._create_request()
+        network_request.action_submit()
+        self._login(self.coordinator_exec)
+        self._post(f"/my/network/requests/{network_request.id}/accept")
+        self.assertEqual(network_request.state, "accepted")
+        self.assertEqual(network_request.write_uid, self.coordinator_exec)
+        tracking = network_request.message_ids.filtered("tracking_value_ids")[:1]
+        self.assertEqual(tracking.author_id, self.coordinator_exec.partner_id)
+        # a record created in the portal is the coordinator's too
+        self._login(self.coordinator_appl)
+        offer = self._create_offer(self.executor, self.presenter)
+        self._post(f"/my/network/offers/{offer.id}/request", {"participants_planned": "2"})
+        created = self.env["network.request"].search([("offer_id", "=", offer.id)])
+        self.assertEqual(created.create_uid, self.coordinator_appl)
+        self.assertEqual(created.message_ids[-1:].author_id, self.coordinator_appl.partner_id)
+
+    def test_a_draft_request_stays_with_its_author(self):
+        draft = self._create_request()
+        Request = self.env["network.request"]
+        self.assertFalse(Request.with_user(self.coordinator_exec).search([("id", "=", draft.id)]))
+        self.assertTrue(Request.with_user(self.coordinator_appl).search([("id", "=", draft.id)]))
+        self._login(self.coordinator_exec)
+        with mute_logger("odoo.http"):
+            self.assertEqual(self.url_open(draft.access_url).status_code, 404)
+        self.assertNotIn(draft.name, self.url_open("/my/network/requests").text)
+        draft.action_submit()
+        self.assertIn(draft.name, self.url_open("/my/network/requests").text)
