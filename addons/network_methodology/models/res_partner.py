@@ -68,6 +68,26 @@ class ResPartner(models.Model):
             self.env.registry.clear_cache()
         return res
 
+    @api.depends(
+        "is_company",
+        "name",
+        "parent_id.name",
+        "type",
+        "company_name",
+        "commercial_company_name",
+        "is_teacher",
+    )
+    def _compute_complete_name(self):  # pylint: disable=missing-return
+        super()._compute_complete_name()
+
+    def _get_complete_name(self):
+        # A teacher is a person first: «Фамилия Имя Отчество, organization» wherever Odoo shows
+        # the contact (core puts the organization first, so lists and tags cut the name off).
+        if self.is_teacher and self.parent_id:
+            organization = self.commercial_company_name or self.sudo().parent_id.name
+            return f"{self.name or ''}, {organization}".strip()
+        return super()._get_complete_name()
+
     def _is_network_organization(self):
         self.ensure_one()
         return self.is_company and self.is_network_member

@@ -21,6 +21,7 @@ class TestPortalRules(NetworkPortalCommon):
         cls.agreement_pair = cls._create_agreement("interaction")
         cls.draft_offer = cls._create_offer(cls.executor, cls.presenter, publish=False)
         cls.request_appl = cls._create_request()
+        cls.request_appl.action_submit()  # a draft stays with its author
         cls.request_third = cls._create_request(
             offer=cls._create_offer(cls.third_org, cls._create_teacher(cls.third_org)),
             requester=cls.executor,

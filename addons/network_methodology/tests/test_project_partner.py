@@ -132,3 +132,18 @@ class TestPartner(NetworkTestCommon):
             with self.subTest(method=method):
                 action = getattr(self.executor, method)()
                 self.assertEqual(action["domain"], [(field, "=", self.executor.id)])
+
+    def test_teacher_reads_as_a_person_first(self):
+        """Lists, tags and previews cut long names at the end: a teacher's name comes first,
+        the organization after it (core writes «organization, person»)."""
+        self.assertEqual(self.presenter.display_name, "Presenter Irina, Test executor school")
+        self.assertEqual(self.presenter.complete_name, self.presenter.display_name)
+        self.executor.name = "Test executor lyceum"
+        self.assertEqual(self.presenter.complete_name, "Presenter Irina, Test executor lyceum")
+        found = self.env["res.partner"].name_search("Presenter Irina")
+        self.assertIn(self.presenter.id, [partner_id for partner_id, _name in found])
+        # other contacts keep Odoo's form
+        contact = self.env["res.partner"].create(
+            {"name": "Accountant", "parent_id": self.executor.id}
+        )
+        self.assertEqual(contact.display_name, "Test executor lyceum, Accountant")
