@@ -90,7 +90,7 @@ class CertificationTestCommon(NetworkTestCommon):
             events |= request._schedule_events(
                 date_begin=datetime(start_year + 1, 4, 1 + index, 9, 0)
             )
-        events.action_issue_tokens()
+        events._issue_tokens()
         return events
 
     @classmethod

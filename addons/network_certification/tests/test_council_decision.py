@@ -39,7 +39,7 @@ class TestCouncilDecision(CertificationTestCommon):
                     event = cls._create_event(
                         host=org, presenters=presenters, date_begin=datetime(1991, 5, 1 + day, 9, 0)
                     )
-                    event.action_issue_tokens()
+                    event._issue_tokens()
                 continue
             offer = cls._create_offer(org, presenters)
             cls._run_requests(offer, cls.applicant, 3)

@@ -92,6 +92,6 @@ class TestUsedToken(CertificationTestCommon):
 
     def test_reissuing_tokens_keeps_used_ones(self):
         self._register(self.event, self.listener)
-        tokens = self.event.action_issue_tokens()
+        tokens = self.event._issue_tokens()
         self.assertNotIn(self.listener, tokens.filtered(lambda t: t.role == "listener").partner_id)
         self.assertEqual(self.token.state, "used")

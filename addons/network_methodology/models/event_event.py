@@ -3,6 +3,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import notification, plural
 from .network_offer import EVENT_FORMS
 from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
@@ -76,10 +77,25 @@ class EventEvent(models.Model):
                 )
 
     def action_issue_tokens(self):
-        """Give green tokens to attending teachers and red tokens to presenters.
+        """Button: issue the tokens of the held events and say how many."""
+        tokens = self._issue_tokens()
+        green = len(tokens.filtered(lambda t: t.role == "listener"))
+        return notification(
+            _(
+                "Tokens issued: %(green)s, %(red)s.",
+                green=plural(self.env, green, _("green token|green tokens")),
+                red=plural(self.env, len(tokens) - green, _("red token|red tokens")),
+            )
+            if tokens
+            else _("Every attendee and presenter already has their token: nothing new to issue."),
+            "success" if tokens else "info",
+        )
+
+    def _issue_tokens(self):
+        """Give green tokens to attending teachers and red tokens to presenters; return them.
 
         Idempotent: tokens that already exist are not created again. Linked requests
-        become carried out."""
+        become carried out and the events move to the held stage."""
         not_network = self.filtered(lambda e: not e.is_network_event)
         if not_network:
             raise UserError(
@@ -131,8 +147,20 @@ class EventEvent(models.Model):
                 add(registration.partner_id, registration.event_id, "listener")
         tokens = Token.create(vals_list)
         self.write({"tokens_issued": True})
+        self.action_set_done()  # core: the first «ended» stage
         self.request_ids._action_done()
         return tokens
+
+    def action_mark_all_attended(self):
+        """Button of the attendance sheet: everybody registered attended."""
+        registrations = self.registration_ids.filtered(lambda r: r.state == "open")
+        registrations.action_set_done()
+        return notification(
+            _("Attended: %s.", plural(self.env, len(registrations), _("teacher|teachers")))
+            if registrations
+            else _("Nobody registered is left to mark."),
+            "success" if registrations else "info",
+        )
 
     @api.model
     def _network_portal_domain(self, partner, organization):
@@ -154,21 +182,22 @@ class EventEvent(models.Model):
             ("date_end", ">=", fields.Datetime.now()),
         ]
 
-    def _register_teachers(self, teachers):
+    def _register_teachers(self, teachers, state="open"):
         """Register teachers as attendees of the network event (the portal registers a
-        coordinator's colleagues or a teacher themselves); those already registered are left
-        alone. Returns the new registrations."""
+        coordinator's colleagues or a teacher themselves; the centre also records who came to
+        a held event, ``state="done"``); those already registered are left alone. Returns the
+        new registrations."""
         self.ensure_one()
         if not self.is_network_event:
             raise UserError(_("“%s” is not a network event.", self.name))
-        if not self.event_registrations_open:
+        if state == "open" and not self.event_registrations_open:
             raise UserError(_("Registration for “%s” is closed.", self.name))
         if not teachers or teachers.filtered(lambda p: not p.is_teacher):
             raise ValidationError(_("Only teachers can be registered for network events."))
         registered = self.registration_ids.filtered(lambda r: r.state != "cancel").partner_id
         return self.env["event.registration"].create(
             [
-                {"event_id": self.id, "partner_id": teacher.id, "state": "open"}
+                {"event_id": self.id, "partner_id": teacher.id, "state": state}
                 for teacher in teachers - registered
             ]
         )
@@ -187,6 +216,15 @@ class EventEvent(models.Model):
             raise UserError(_("Nobody of those is registered for “%s”.", self.name))
         registrations.action_cancel()
         return True
+
+    def _network_form_action(self):
+        """The action opening the events in the network event form."""
+        return self._get_records_action(
+            name=_("Network Event"),
+            views=[(self.env.ref("network_methodology.event_event_view_form_network").id, "form")]
+            if len(self) == 1
+            else [(False, "list"), (False, "form")],
+        )
 
     def action_view_tokens(self):
         self.ensure_one()

@@ -260,12 +260,12 @@ class NetworkRequest(models.Model):
 
     def action_schedule_open(self):
         """Button: schedule and open the new event."""
-        return self._schedule_events()._get_records_action(name=_("Network Event"))
+        return self._schedule_events()._network_form_action()
 
     def action_view_event(self):
         """Smart button: open the network event of the request."""
         self.ensure_one()
-        return self.event_id._get_records_action(name=_("Network Event"))
+        return self.event_id._network_form_action()
 
     # ------------------------------------------------------------------ portal
     def _network_portal_parties(self):

@@ -16,3 +16,4 @@ from . import test_portal_performance
 from . import test_portal_security
 from . import test_ir_sequence
 from . import test_backend_screens
+from . import test_tools

@@ -251,6 +251,6 @@ class NetworkTestCommon(TransactionCase):
         event = request._schedule_events(date_begin=self.past_begin)
         if state == "scheduled":
             return request
-        event.action_issue_tokens()
+        event._issue_tokens()
         self.assertEqual(request.state, "done")
         return request

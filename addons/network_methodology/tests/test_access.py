@@ -163,7 +163,7 @@ class TestAccessRights(AccessMatrixMixin, NetworkTestCommon):
                 self.assertEqual(record.state, state)
         with self.subTest(model="event.event", method="action_issue_tokens"):
             with self.assertRaises(AccessError), self.env.cr.savepoint():
-                event.with_user(user).action_issue_tokens()
+                event.with_user(user)._issue_tokens()
                 self.env.flush_all()
             self.assertFalse(event.token_ids)
             self.assertFalse(event.tokens_issued)

@@ -37,7 +37,7 @@ class TestBackendScreens(NetworkTestCommon):
         request = cls._request_in_state_cls()
         cls.event = request.event_id
         cls._register(cls.event, cls.listener)
-        cls.event.action_issue_tokens()
+        cls.event._issue_tokens()
 
     @classmethod
     def _request_in_state_cls(cls):

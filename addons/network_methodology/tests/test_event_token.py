@@ -34,7 +34,7 @@ class TestIssueTokens(NetworkTestCommon):
         return self.env["network.activity.token"].search([("event_id", "=", event.id)])
 
     def test_issue_tokens(self):
-        tokens = self.event.action_issue_tokens()
+        tokens = self.event._issue_tokens()
         self.assertEqual(tokens._name, "network.activity.token")
         self.assertEqual(tokens, self._tokens(self.event))
         by_key = {(t.partner_id, t.role): t for t in tokens}
@@ -63,30 +63,30 @@ class TestIssueTokens(NetworkTestCommon):
         self.assertEqual(self.event.token_count, 4)
 
     def test_no_green_for_not_attended_or_non_teachers(self):
-        tokens = self.event.action_issue_tokens()
+        tokens = self.event._issue_tokens()
         for partner in (self.open_teacher, self.cancel_teacher, self.non_teacher, self.applicant):
             with self.subTest(partner=partner.name):
                 self.assertNotIn(partner, tokens.partner_id)
 
     def test_presenter_who_registered_gets_only_red(self):
-        tokens = self.event.action_issue_tokens().filtered(lambda t: t.partner_id == self.presenter)
+        tokens = self.event._issue_tokens().filtered(lambda t: t.partner_id == self.presenter)
         self.assertEqual(tokens.mapped("role"), ["presenter"])
 
     def test_idempotent(self):
-        first = self.event.action_issue_tokens()
+        first = self.event._issue_tokens()
         count = self.event.token_count
-        second = self.event.action_issue_tokens()
+        second = self.event._issue_tokens()
         self.assertFalse(second)
         self.event.invalidate_recordset(["token_count"])
         self.assertEqual(self.event.token_count, count)
         self.assertEqual(self._tokens(self.event), first)
 
     def test_reissue_after_new_attendance_adds_only_the_new_tokens(self):
-        first = self.event.action_issue_tokens()
+        first = self.event._issue_tokens()
         revoked = first.filtered(lambda t: t.partner_id == self.listener)
         revoked.action_revoke("Left early")
         self.registrations.filtered(lambda r: r.partner_id == self.open_teacher).action_set_done()
-        second = self.event.action_issue_tokens()
+        second = self.event._issue_tokens()
         self.assertEqual(second.partner_id, self.open_teacher)
         self.assertEqual(second.role, "listener")
         # the revoked token is not re-issued
@@ -100,14 +100,14 @@ class TestIssueTokens(NetworkTestCommon):
         # a cancelled request of the same event stays cancelled
         cancelled.write({"event_id": event.id})
         self._register(event, self.listener)
-        event.action_issue_tokens()
+        event._issue_tokens()
         self.assertEqual(request.state, "done")
         self.assertEqual(cancelled.state, "cancelled")
 
     def test_several_events_at_once(self):
         other = self._create_event(presenters=self.presenter_2)
         self._register(other, self.listener)
-        tokens = (self.event | other).action_issue_tokens()
+        tokens = (self.event | other)._issue_tokens()
         self.assertEqual(len(tokens.filtered(lambda t: t.event_id == other)), 2)
         self.assertEqual(len(tokens.filtered(lambda t: t.event_id == self.event)), 4)
 
@@ -115,9 +115,9 @@ class TestIssueTokens(NetworkTestCommon):
         event = self._create_event(network=False)
         self._register(event, self.listener)
         with self.assertRaises(UserError):
-            event.action_issue_tokens()
+            event._issue_tokens()
         with self.assertRaises(UserError):
-            (self.event | event).action_issue_tokens()
+            (self.event | event)._issue_tokens()
         self.assertFalse(self._tokens(event))
         self.assertFalse(self._tokens(self.event))
         self.assertFalse(self.event.tokens_issued)
@@ -126,7 +126,7 @@ class TestIssueTokens(NetworkTestCommon):
         event = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=1))
         self._register(event, self.listener)
         with self.assertRaises(UserError):
-            event.action_issue_tokens()
+            event._issue_tokens()
         self.assertFalse(self._tokens(event))
         self.assertFalse(event.tokens_issued)
 
@@ -181,3 +181,66 @@ class TestToken(NetworkTestCommon):
     def test_display_name(self):
         token = self._create_token(role="presenter")
         self.assertIn(self.listener.name, token.display_name)
+
+
+@tagged("post_install", "-at_install")
+class TestEventSheet(NetworkTestCommon):
+    """The methodist's buttons on a network event: register, attendance, tokens."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.event = cls._create_event(presenters=cls.presenter)
+        cls._register(cls.event, cls.listener | cls.listener_2)
+        cls.non_teacher = cls.env["res.partner"].create(
+            {"name": "Parent, not a teacher", "parent_id": cls.applicant.id}
+        )
+
+    def _tokens(self, event):
+        return self.env["network.activity.token"].search([("event_id", "=", event.id)])
+
+    def test_issue_button_says_what_it_did_and_the_event_is_held(self):
+        action = self.event.action_issue_tokens()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(action["params"]["type"], "success")
+        green = self._tokens(self.event).filtered(lambda t: t.role == "listener")
+        self.assertIn(str(len(green)), action["params"]["message"])
+        self.assertTrue(self.event.stage_id.pipe_end, "a held event is in an «ended» stage")
+        again = self.event.action_issue_tokens()
+        self.assertEqual(again["params"]["type"], "info")  # nothing new: it says so
+
+    def test_attendance_sheet(self):
+        event = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=3))
+        Wizard = self.env["network.event.register.wizard"].with_context(
+            active_model="event.event", active_id=event.id
+        )
+        wizard = Wizard.create(
+            {"teacher_ids": [Command.set((self.listener | self.listener_2).ids)]}
+        )
+        self.assertFalse(wizard.event_started)
+        action = wizard.action_register()
+        self.assertIn("2", action["params"]["message"])
+        self.assertEqual(set(event.registration_ids.mapped("state")), {"open"})
+        self.assertEqual(
+            Wizard.create({"teacher_ids": [Command.set(self.listener.ids)]}).action_register()[
+                "params"
+            ]["type"],
+            "info",
+        )  # already registered
+        action = event.action_mark_all_attended()
+        self.assertEqual(set(event.registration_ids.mapped("state")), {"done"})
+        self.assertEqual(event.action_mark_all_attended()["params"]["type"], "info")
+        # after the event the dialog records who came
+        held = self._create_event()
+        wizard = self.env["network.event.register.wizard"].create(
+            {"event_id": held.id, "teacher_ids": [Command.set(self.listener.ids)]}
+        )
+        self.assertTrue(wizard.event_started)
+        wizard.action_register()
+        self.assertEqual(held.registration_ids.state, "done")
+        self.assertEqual(held.registration_ids.network_organization_id, self.applicant)
+        # only teachers
+        with self.assertRaises(ValidationError):
+            self.env["network.event.register.wizard"].create(
+                {"event_id": held.id, "teacher_ids": [Command.set(self.non_teacher.ids)]}
+            ).action_register()

@@ -60,7 +60,7 @@ class TestKpiReport(NetworkTestCommon):
         cls.r1.action_accept()
         cls.event_r1 = cls.r1._schedule_events(date_begin=cls.past_begin)
         cls._register(cls.event_r1, cls.listener)
-        cls.event_r1.action_issue_tokens()
+        cls.event_r1._issue_tokens()
         cls.r2 = cls._create_request(cls.offer, cls.third_org, **in_year)
         cls.r2.action_submit()
         cls.r2.action_accept()
@@ -84,7 +84,7 @@ class TestKpiReport(NetworkTestCommon):
         request_p = cls._create_request(cls.offer_p, cls.applicant, date_request=date(1990, 2, 1))
         request_p.action_submit()
         request_p.action_accept()
-        request_p._schedule_events(date_begin=datetime(1990, 3, 10, 9, 0)).action_issue_tokens()
+        request_p._schedule_events(date_begin=datetime(1990, 3, 10, 9, 0))._issue_tokens()
 
         cls.Report = cls.env["network.kpi.report"]
         cls.members = cls.env["res.partner"].search_count(MEMBER_DOMAIN)

@@ -29,7 +29,7 @@ class TestIssueTokensPerformance(NetworkTestCommon):
         self.env.flush_all()
         self.env.invalidate_all()
         start = self.cr.sql_log_count
-        tokens = event.action_issue_tokens()
+        tokens = event._issue_tokens()
         self.env.flush_all()
         queries = self.cr.sql_log_count - start
         self.assertEqual(len(tokens), count + 2)

@@ -388,10 +388,18 @@ class TestPortalTeacher(NetworkPortalCommon):
 
     @mute_logger("odoo.http")
     def test_teacher_registers_and_cancels(self):
-        event = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=3))
+        event = self._create_event(
+            date_begin=fields.Datetime.now() + timedelta(days=3),
+            address_id=self.executor.id,
+            description="<p>Программа семинара</p>",
+        )
+        self.executor.write({"street": "ул. Ленина, 1", "city": "Заречный"})
         self._login(self.teacher_user)
         url = f"/my/network/events/{event.id}"
         self.assertIn(event.name, self.url_open("/my/network/events").text)
+        page = self.url_open(url).text  # what a teacher needs to come: where, when, what, who
+        for text in ("ул. Ленина, 1", "Заречный", "Программа семинара", self.presenter.name):
+            self.assertIn(text, page)
         self._post(f"{url}/register")
         registration = event.registration_ids
         self.assertEqual((registration.partner_id, registration.state), (self.listener, "open"))

@@ -69,7 +69,7 @@ class TestRequest(NetworkTestCommon):
         self.assertEqual(request.state, "scheduled")
         self.assertEqual(request.event_id, event)
         self._register(event, self.listener)
-        event.action_issue_tokens()
+        event._issue_tokens()
         self.assertEqual(request.state, "done")
 
     def test_reject(self):

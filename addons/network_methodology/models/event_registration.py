@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    network_organization_id = fields.Many2one(
+        related="partner_id.parent_id", string="Organization of the Attendee"
+    )

@@ -1,0 +1,35 @@
+"""Helpers shared by the network add-ons that are not models."""
+
+from babel import Locale, UnknownLocaleError
+
+# Plural categories in the order the forms of a word are written (Unicode CLDR).
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural(env, count, forms):
+    """``count`` and the form of the word that goes with it in the user's language. Odoo's
+    ``_()`` has no plural forms, so ``forms`` is a translated string of the word's forms joined
+    by «|», in CLDR order among those the language has: «teacher|teachers» in English,
+    «педагог|педагога|педагогов|педагога» in Russian (one, few, many, other)."""
+    forms = forms.split("|")
+    try:
+        rule = Locale.parse(env.lang or "en_US").plural_form
+    except (ValueError, UnknownLocaleError):
+        rule = Locale("en").plural_form
+    categories = [c for c in PLURAL_CATEGORIES if c in rule.tags or c == "other"]
+    index = categories.index(rule(count))
+    return f"{count} {forms[min(index, len(forms) - 1)]}"
+
+
+def notification(message, kind="success"):
+    """A web client notification (``kind``: success, info, warning, danger) that reloads the
+    view under it: the answer of a button that changed something, or found nothing to do."""
+    return {
+        "type": "ir.actions.client",
+        "tag": "display_notification",
+        "params": {
+            "message": message,
+            "type": kind,
+            "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+        },
+    }
