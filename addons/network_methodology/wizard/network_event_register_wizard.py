@@ -15,13 +15,11 @@ class NetworkEventRegisterWizard(models.TransientModel):
     event_started = fields.Boolean(compute="_compute_event_started")
     organization_id = fields.Many2one(
         "res.partner",
-        string="Organization",
         domain=NETWORK_ORGANIZATION_DOMAIN,
         help="Show the teachers of one organization.",
     )
     teacher_ids = fields.Many2many(
         "res.partner",
-        string="Teachers",
         domain="[('is_teacher', '=', True), ('parent_id', '=?', organization_id)]",
     )
 
