@@ -1,6 +1,9 @@
 """Helpers shared by the network add-ons that are not models."""
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+
+from odoo import _
 
 # Plural categories in the order the forms of a word are written (Unicode CLDR).
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -19,6 +22,15 @@ def plural(env, count, forms):
     categories = [c for c in PLURAL_CATEGORIES if c in rule.tags or c == "other"]
     index = categories.index(rule(count))
     return f"{count} {forms[min(index, len(forms) - 1)]}"
+
+
+def format_hours(env, hours):
+    """A duration in hours as people write it: «2 ч», «1,5 ч» (not Odoo's «2,0 h»)."""
+    try:
+        number = format_decimal(hours, format="#,##0.##", locale=env.lang or "en_US")
+    except (ValueError, UnknownLocaleError):
+        number = f"{hours:g}"
+    return _("%s h", number)
 
 
 def notification(message, kind="success"):

@@ -179,6 +179,11 @@ class NetworkCertificate(models.Model):
         )
 
     # ------------------------------------------------------------------ computes
+
+    def _creation_message(self):
+        # the chatter's first line, in a Russian of the right gender (network.agreement's)
+        return _("Certificate created")
+
     @api.depends("partner_id", "certificate_kind")
     def _compute_organization_id(self):
         for certificate in self:
@@ -468,9 +473,10 @@ class NetworkCertificate(models.Model):
         return _("Certificate %s", self.name or self.partner_id.name)
 
     def action_print(self):
+        # a certificate has its own full-page layout: no «configure your document layout» first
         return self.env.ref(
             "network_certification.action_report_network_certificate"
-        ).report_action(self)
+        ).report_action(self, config=False)
 
     def action_view_tokens(self):
         self.ensure_one()

@@ -64,6 +64,10 @@ class NetworkCouncilDecision(models.Model):
         for decision in self:
             decision.certificate_count = counts.get(decision, 0)
 
+    def _creation_message(self):
+        # the chatter's first line, in a Russian of the right gender (network.agreement's)
+        return _("Council decision created")
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(decision.state != "draft" for decision in self):

@@ -96,6 +96,11 @@ class NetworkAgreement(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # Core writes «<model name> created»: its Russian is of the wrong gender, and the
+        # model's name is not translated yet while the add-on installs its demo data.
+        return _("Agreement created")
+
     @api.depends("agreement_kind", "partner_id", "executor_id", "customer_id")
     def _compute_party_ids(self):
         for agreement in self:

@@ -88,6 +88,10 @@ class NetworkMaterial(models.Model):
         index=True,
     )
 
+    def _creation_message(self):
+        # the chatter's first line, in a Russian of the right gender (network.agreement's)
+        return _("Material created")
+
     @api.onchange("event_id")
     def _onchange_event_id(self):
         if self.event_id:

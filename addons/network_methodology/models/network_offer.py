@@ -2,6 +2,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
+from ..tools import format_hours
 from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
 from .network_request import UNFILED_REQUEST_STATES
 from .res_partner import NETWORK_ORGANIZATION_DOMAIN
@@ -72,6 +73,7 @@ class NetworkOffer(models.Model):
     audience = fields.Selection(AUDIENCES, default="teachers", required=True)
     description = fields.Html()
     duration_hours = fields.Float(string="Duration (hours)", default=2.0)
+    duration_display = fields.Char(string="Duration", compute="_compute_duration_display")
     max_participants = fields.Integer(string="Maximum Participants")
     presenter_ids = fields.Many2many(
         "res.partner",
@@ -108,6 +110,16 @@ class NetworkOffer(models.Model):
             "Duration and maximum participants cannot be negative.",
         ),
     ]
+
+    def _creation_message(self):
+        # the chatter's first line, in a Russian of the right gender (network.agreement's)
+        return _("Offer created")
+
+    @api.depends("duration_hours")
+    @api.depends_context("lang")
+    def _compute_duration_display(self):
+        for offer in self:
+            offer.duration_display = format_hours(self.env, offer.duration_hours)
 
     @api.constrains("duration_hours")
     def _check_duration(self):

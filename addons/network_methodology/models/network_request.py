@@ -126,6 +126,10 @@ class NetworkRequest(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # the chatter's first line, in a Russian of the right gender (network.agreement's)
+        return _("Request created")
+
     @api.depends("state")
     def _compute_done_count(self):
         for request in self:

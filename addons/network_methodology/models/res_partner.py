@@ -10,6 +10,9 @@ ORG_KINDS = [
     ("authority", "Education authority"),
     ("other", "Other"),
 ]
+# The centre and the education authority run and oversee the network: they are not expected
+# to offer experience or file requests (never counted as «not involved»).
+COORDINATING_ORG_KINDS = ("center", "authority")
 # The organizations of the network: member companies.
 NETWORK_ORGANIZATION_DOMAIN = [("is_network_member", "=", True), ("is_company", "=", True)]
 # What res.users._network_portal_role reads: the portal record rules depend on it.

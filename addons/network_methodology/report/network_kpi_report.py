@@ -9,6 +9,7 @@ from ..models.res_config_settings import (
     FULFILMENT_TARGET,
     FULFILMENT_TARGET_PARAM,
 )
+from ..models.res_partner import COORDINATING_ORG_KINDS, NETWORK_ORGANIZATION_DOMAIN
 
 
 class NetworkKpiReport(models.Model):
@@ -240,12 +241,16 @@ class NetworkKpiReport(models.Model):
                     SELECT 0 AS scope_key, p.id AS partner_id
                       FROM res_partner p
                      WHERE p.is_network_member AND p.is_company AND p.active
+                       AND COALESCE(p.network_org_kind, '') NOT IN %(coordinating)s
                      UNION
                     SELECT m.scope_key, rel.res_partner_id
                       FROM network_project_res_partner_rel rel
                       JOIN scope_map m
                         ON m.record_key = rel.network_project_id AND m.scope_key != 0
-                    """
+                      JOIN res_partner p ON p.id = rel.res_partner_id
+                     WHERE COALESCE(p.network_org_kind, '') NOT IN %(coordinating)s
+                    """,
+                    coordinating=COORDINATING_ORG_KINDS,
                 ),
             ),
             (
@@ -526,13 +531,13 @@ class NetworkKpiReport(models.Model):
         self.ensure_one()
         year = self.school_year_id
         Partner = self.env["res.partner"]
+        expected_domain = [("network_org_kind", "not in", COORDINATING_ORG_KINDS)]
         if self.project_id:
             projects = self.env["network.project"].search([("id", "child_of", self.project_id.id)])
-            expected = Partner.search_fetch([("id", "in", projects.organization_ids.ids)], ["name"])
+            expected_domain.append(("id", "in", projects.organization_ids.ids))
         else:
-            expected = Partner.search_fetch(
-                [("is_network_member", "=", True), ("is_company", "=", True)], ["name"]
-            )
+            expected_domain += NETWORK_ORGANIZATION_DOMAIN
+        expected = Partner.search_fetch(expected_domain, ["name"])
         offering = self.env["network.offer"]._read_group(
             [
                 ("school_year_id", "=", year.id),

@@ -4,7 +4,7 @@ from datetime import date
 import xlsxwriter
 
 from odoo import _, api, fields, models
-from odoo.tools.misc import format_date
+from odoo.tools.misc import format_date, formatLang
 
 from ..models.network_offer import PUBLISHED_OFFER_STATES
 from ..models.network_request import UNFILED_REQUEST_STATES
@@ -77,64 +77,105 @@ class ReportNetworkKpiYear(models.AbstractModel):
 
     @api.model
     def _kpi_lines(self, kpi):
-        """KPI, value, target, previous year and whether it is met (None: not assessed)."""
+        """KPI lines: ``name``, the figures as numbers (``number``, ``target_number`` — None
+        when the target is growth —, ``previous_number`` — None without a previous year —,
+        ``counts`` — numerator and denominator of a ratio), whether it is met (None: not
+        assessed), and the same figures written for people (``value``, ``target``,
+        ``previous``) in the report's language: «88,89 % (8 / 9)»."""
         if not kpi:
             return []
-        growth = _("growth")
         previous = kpi.has_previous
-        return [
-            {
-                "name": _("Demand for offered experience (requested / published offers)"),
-                "value": "%.2f %% (%d / %d)"
-                % (kpi.demand_ratio, kpi.offers_requested, kpi.offers_published),
-                "target": "≥ %g %%" % kpi.demand_target,
-                "previous": "%.2f %%" % kpi.prev_demand_ratio if previous else "—",
-                "met": kpi.demand_met,
-            },
-            {
-                "name": _("Fulfilment of network events (carried out / accepted requests)"),
-                "value": "%.2f %% (%d / %d)"
-                % (kpi.fulfilment_ratio, kpi.requests_done, kpi.requests_accepted),
-                "target": "%g %%" % kpi.fulfilment_target,
-                "previous": "%.2f %%" % kpi.prev_fulfilment_ratio if previous else "—",
-                "met": kpi.fulfilment_met,
-            },
-            {
-                "name": _("Teachers taking part (with tokens)"),
-                "value": str(kpi.teachers_active),
-                "target": growth,
-                "previous": str(kpi.prev_teachers_active) if previous else "—",
-                "met": kpi.teachers_active > kpi.prev_teachers_active if previous else None,
-            },
-            {
-                "name": _("Certificates issued"),
-                "value": str(kpi.certificates_issued),
-                "target": growth,
-                "previous": str(kpi.prev_certificates_issued) if previous else "—",
-                "met": kpi.certificates_issued > kpi.prev_certificates_issued if previous else None,
-            },
-            {
-                "name": _("Certificates per 100 teachers taking part"),
-                "value": "%.2f" % kpi.certification_ratio,
-                "target": growth,
-                "previous": "%.2f" % kpi.prev_certification_ratio if previous else "—",
-                "met": kpi.certification_met if previous else None,
-            },
-            {
-                "name": _("Organizations with the «Network platform» status"),
-                "value": str(kpi.platforms_count),
-                "target": growth,
-                "previous": str(kpi.prev_platforms_count) if previous else "—",
-                "met": kpi.platforms_met if previous else None,
-            },
-            {
-                "name": _("Organizations not involved (no offer, no request)"),
-                "value": str(kpi.organizations_uninvolved),
-                "target": "0",
-                "previous": "—",
-                "met": kpi.organizations_uninvolved == 0,
-            },
+
+        def line(name, number, previous_number, met, target=None, percent=False, counts=None):
+            return {
+                "name": name,
+                "number": number,
+                "target_number": target,
+                "previous_number": previous_number if previous else None,
+                "counts": counts,
+                "percent": percent,
+                "met": met,
+            }
+
+        lines = [
+            line(
+                _("Demand for offered experience (requested / published offers)"),
+                kpi.demand_ratio,
+                kpi.prev_demand_ratio,
+                kpi.demand_met,
+                target=kpi.demand_target,
+                percent=True,
+                counts=(kpi.offers_requested, kpi.offers_published),
+            ),
+            line(
+                _("Fulfilment of network events (carried out / accepted requests)"),
+                kpi.fulfilment_ratio,
+                kpi.prev_fulfilment_ratio,
+                kpi.fulfilment_met,
+                target=kpi.fulfilment_target,
+                percent=True,
+                counts=(kpi.requests_done, kpi.requests_accepted),
+            ),
+            line(
+                _("Teachers taking part (with tokens)"),
+                kpi.teachers_active,
+                kpi.prev_teachers_active,
+                kpi.teachers_active > kpi.prev_teachers_active if previous else None,
+            ),
+            line(
+                _("Certificates issued"),
+                kpi.certificates_issued,
+                kpi.prev_certificates_issued,
+                kpi.certificates_issued > kpi.prev_certificates_issued if previous else None,
+            ),
+            line(
+                _("Certificates per 100 teachers taking part"),
+                kpi.certification_ratio,
+                kpi.prev_certification_ratio,
+                kpi.certification_met if previous else None,
+            ),
+            line(
+                _("Organizations with the «Network platform» status"),
+                kpi.platforms_count,
+                kpi.prev_platforms_count,
+                kpi.platforms_met if previous else None,
+            ),
+            dict(
+                line(
+                    _("Organizations not involved (no offer, no request)"),
+                    kpi.organizations_uninvolved,
+                    None,
+                    kpi.organizations_uninvolved == 0,
+                    target=0,
+                ),
+                previous_number=None,
+            ),
         ]
+        for kpi_line in lines:
+            kpi_line.update(self._kpi_line_texts(kpi_line))
+        return lines
+
+    @api.model
+    def _kpi_line_texts(self, line):
+        """The figures of a KPI line as the PDF prints them, in the report's language."""
+
+        def number(value, digits=None):
+            if digits is None:
+                digits = 2 if isinstance(value, float) else 0
+            text = formatLang(self.env, value, digits=digits, grouping=True)
+            return f"{text} %" if line["percent"] else text
+
+        value = number(line["number"])
+        if line["counts"]:
+            value += " (%d / %d)" % line["counts"]
+        target = line["target_number"]
+        if target is None:
+            target = _("growth")
+        else:
+            operator = "≥ " if line["percent"] and target < 100 else ""
+            target = operator + number(target, 0 if float(target).is_integer() else 2)
+        previous = "—" if line["previous_number"] is None else number(line["previous_number"])
+        return {"value": value, "target": target, "previous": previous}
 
     @api.model
     def _organization_rows(self, year, project):
@@ -277,14 +318,23 @@ class ReportNetworkKpiYear(models.AbstractModel):
         return [
             (
                 _("KPIs"),
-                [_("Criterion"), _("Value"), _("Target"), _("Previous year"), _("Met")],
+                [
+                    _("Criterion"),
+                    _("Value"),
+                    _("Target"),
+                    _("Previous year"),
+                    _("Met"),
+                    _("Numerator"),
+                    _("Denominator"),
+                ],
                 [
                     [
                         line["name"],
-                        line["value"],
-                        line["target"],
-                        line["previous"],
+                        line["number"],
+                        line["target"] if line["target_number"] is None else line["target_number"],
+                        line["previous_number"],
                         met[line["met"]],
+                        *(line["counts"] or ("", "")),
                     ]
                     for line in doc["kpi_lines"]
                 ],

@@ -3,7 +3,7 @@ from odoo.tools import SQL
 
 from ..models.network_offer import PUBLISHED_OFFER_STATES
 from ..models.network_request import UNFILED_REQUEST_STATES
-from ..models.res_partner import ORG_KINDS
+from ..models.res_partner import COORDINATING_ORG_KINDS, ORG_KINDS
 
 
 class NetworkOrganizationActivityReport(models.Model):
@@ -87,7 +87,9 @@ class NetworkOrganizationActivityReport(models.Model):
                    COALESCE(tokens.teachers, 0) AS teachers_active,
                    COALESCE(tokens.listener, 0) AS tokens_listener,
                    COALESCE(tokens.presenter, 0) AS tokens_presenter,
-                   offers.published IS NULL AND made.filed IS NULL AS is_uninvolved
+                   offers.published IS NULL AND made.filed IS NULL
+                       AND COALESCE(p.network_org_kind, '') NOT IN %(coordinating)s
+                       AS is_uninvolved
               FROM network_school_year y
              CROSS JOIN res_partner p
               LEFT JOIN offers ON offers.school_year_id = y.id AND offers.organization_id = p.id
@@ -99,5 +101,6 @@ class NetworkOrganizationActivityReport(models.Model):
              WHERE y.active AND p.active AND p.is_network_member AND p.is_company
             """,
             published=PUBLISHED_OFFER_STATES,
+            coordinating=COORDINATING_ORG_KINDS,
             unfiled=UNFILED_REQUEST_STATES,
         )

@@ -80,6 +80,25 @@ class TestBackendScreens(NetworkTestCommon):
                 with self.subTest(role=role, menu=name):
                     self._open(user, action)
 
+    def test_landing_pages(self):
+        """Network users land in the network app; the department on its KPI dashboard."""
+        department = self._create_user("landing_department", ROLES["department"])
+        methodist = self._create_user("landing_methodist", ROLES["methodist"])
+        dashboard = self.env.ref("network_methodology.network_kpi_report_action")
+        self.assertEqual(department.action_id.id, dashboard.id)
+        self.assertFalse(methodist.action_id)
+        menus = self.env["ir.ui.menu"].with_user(methodist).load_menus(False)
+        first_app = menus[menus["root"]["children"][0]]
+        self.assertEqual(first_app["xmlid"], "network_methodology.menu_network_root")
+        # at most six top menus in the app, so that they all show on a 1366 px screen
+        self.assertLessEqual(len(menus[first_app["id"]]["children"]), 6)
+        # a home action chosen for a user stays
+        events = self.env.ref("network_methodology.event_event_action_network")
+        other = self._create_user("landing_other", "base.group_user")
+        other.action_id = events.id
+        other.groups_id = [(4, self.env.ref(ROLES["department"]).id)]
+        self.assertEqual(other.action_id.id, events.id)
+
     def test_department_opens_a_network_event(self):
         department = self._create_user("screens_event", ROLES["department"])
         action = self.env.ref("network_methodology.event_event_action_network")
