@@ -49,6 +49,7 @@
         "demo/network_demo_activity.xml",
     ],
     "assets": {
+        "web.assets_frontend": ["network_methodology/static/src/scss/network_portal.scss"],
         "web.assets_tests": ["network_methodology/static/tests/tours/*.js"],
     },
     "application": True,

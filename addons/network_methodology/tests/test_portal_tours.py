@@ -8,19 +8,22 @@ from .portal_common import NetworkPortalCommon
 
 @tagged("post_install", "-at_install")
 class TestPortalTours(NetworkPortalCommon):
-    """One browser tour per portal role, in headless Chromium."""
+    """One browser tour per portal role, in headless Chromium, in Russian, on a desktop
+    screen; ``TestPortalToursPhone`` walks the same tours on a 390 px phone."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if not cls.env["res.lang"]._lang_get("ru_RU"):
+            cls.skipTest(cls, "Russian is not installed in this database")
         for user in (cls.coordinator_exec, cls.coordinator_appl, cls.teacher_user):
-            user.lang = "en_US"
+            user.lang = "ru_RU"
 
     def test_coordinator_files_request(self):
         offer = self._create_offer(
             self.executor, self.presenter, name="Tour offer: formative assessment"
         )
-        self.start_tour("/my/network/catalogue", "network_portal_file_request", login="coord_appl")
+        self.start_tour("/my", "network_portal_file_request", login="coord_appl")
         network_request = self.env["network.request"].search([("offer_id", "=", offer.id)])
         self.assertEqual(
             (
@@ -46,6 +49,14 @@ class TestPortalTours(NetworkPortalCommon):
             name="Tour event: open lesson",
             date_begin=fields.Datetime.now() + timedelta(days=7),
         )
-        self.start_tour("/my/network/events", "network_portal_register_event", login="teacher_anna")
+        self.start_tour("/my", "network_portal_register_event", login="teacher_anna")
         self.assertEqual(event.registration_ids.partner_id, self.listener)
         self.assertEqual(event.registration_ids.state, "open")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalToursPhone(TestPortalTours):
+    """The same tours on a phone: every page fits 390 px without sideways scrolling."""
+
+    browser_size = "390x844"
+    allow_inherited_tests_method = True
