@@ -79,16 +79,16 @@ class EventEvent(models.Model):
     def action_issue_tokens(self):
         """Button: issue the tokens of the held events and say how many."""
         tokens = self._issue_tokens()
-        green = len(tokens.filtered(lambda t: t.role == "listener"))
-        return notification(
-            _(
-                "Tokens issued: %(green)s, %(red)s.",
-                green=plural(self.env, green, _("green token|green tokens")),
-                red=plural(self.env, len(tokens) - green, _("red token|red tokens")),
+        if not tokens:
+            return notification(
+                _("Every attendee and presenter already has their token: nothing new to issue."),
+                "info",
             )
-            if tokens
-            else _("Every attendee and presenter already has their token: nothing new to issue."),
-            "success" if tokens else "info",
+        green = len(tokens.filtered(lambda t: t.role == "listener"))
+        green_tokens = plural(self.env, green, _("green token|green tokens"))
+        red_tokens = plural(self.env, len(tokens) - green, _("red token|red tokens"))
+        return notification(
+            _("Tokens issued: %(green)s, %(red)s.", green=green_tokens, red=red_tokens)
         )
 
     def _issue_tokens(self):
