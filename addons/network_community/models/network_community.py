@@ -85,6 +85,7 @@ class NetworkCommunity(models.Model):
         help="The teacher who leads the community: manages its members and proposes meetings "
         "in the portal.",
     )
+    leader_name = fields.Char(related="leader_id.name", string="Leader's Name")
     methodist_id = fields.Many2one(
         "res.users",
         string="Coordinating Methodist",

@@ -25,6 +25,7 @@ class NetworkCommunityMember(models.Model):
         ondelete="restrict",
         domain=[("is_teacher", "=", True)],
     )
+    partner_name = fields.Char(related="partner_id.name", string="Teacher's Name")
     organization_id = fields.Many2one(
         related="partner_id.parent_id", string="Organization", store=True, index=True
     )

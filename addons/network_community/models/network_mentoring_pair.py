@@ -12,7 +12,7 @@ MENTORING_FORMS = [
 PAIR_STATES = [
     ("draft", "Draft"),
     ("active", "Active"),
-    ("done", "Done"),
+    ("done", "Finished"),
     ("cancelled", "Cancelled"),
 ]
 OUTCOMES = [

@@ -89,18 +89,31 @@ class NetworkMentoringPlanLine(models.Model):
 
     def write(self, vals):
         self._check_pair_open()
+        vals = dict(vals)
         if "date_deadline" in vals:
             # a new deadline: a new reminder when it is missed
-            vals = dict(vals, overdue_notified=False)
-        return super().write(vals)
+            vals["overdue_notified"] = False
+        if "is_done" in vals:
+            # ticked in the portal or in the backend: the same rule and the same trace
+            if self.pair_id.filtered(lambda p: p.state != "active"):
+                raise UserError(_("Steps are ticked while the pair is active."))
+            done = bool(vals["is_done"])
+            vals.setdefault("date_done", fields.Date.context_today(self) if done else False)
+            vals.setdefault("done_by_id", self.env.user.partner_id.id if done else False)
+        res = super().write(vals)
+        if vals.get("is_done"):
+            activities = self.sudo().activity_ids
+            if activities:
+                activities.action_feedback(feedback=vals.get("result") or _("The step is done."))
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_open_pair_only(self):
         self._check_pair_open()
 
     def action_mark_done(self, result=None, partner=None):
-        """Tick the step as done (with its result) in an active pair; its overdue reminder is
-        done too."""
+        """Tick the step as done, with its result, in an active pair; its overdue reminder is
+        done too. ``partner`` is who ticked it (the current user's contact by default)."""
         for line in self:
             if line.pair_id.state != "active":
                 raise UserError(_("Steps are ticked while the pair is active."))
@@ -109,14 +122,10 @@ class NetworkMentoringPlanLine(models.Model):
         self.write(
             {
                 "is_done": True,
-                "date_done": fields.Date.context_today(self),
-                "done_by_id": partner.id if partner else self.env.user.partner_id.id,
                 "result": result or False,
+                "done_by_id": partner.id if partner else self.env.user.partner_id.id,
             }
         )
-        activities = self.sudo().activity_ids
-        if activities:
-            activities.action_feedback(feedback=result or _("The step is done."))
         return True
 
     def action_mark_undone(self):
@@ -126,7 +135,7 @@ class NetworkMentoringPlanLine(models.Model):
                 raise UserError(_("Steps are unticked while the pair is active."))
             if not line.is_done:
                 raise UserError(_("The step “%s” is not done.", line.name))
-        self.write({"is_done": False, "date_done": False, "done_by_id": False})
+        self.write({"is_done": False})
         return True
 
     # ------------------------------------------------------------------ overdue steps

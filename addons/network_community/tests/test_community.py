@@ -95,7 +95,7 @@ class TestCommunity(CommunityTestCommon):
         self.assertEqual(
             len(self.city.member_ids.filtered(lambda m: m.partner_id == self.listener)), 2
         )
-        self.assertIn("New members", self.city.message_ids[0].body)
+        self.assertIn(self.listener.name, self.city.message_ids[0].body)
 
     def test_join_refusals(self):
         cases = {

@@ -168,6 +168,23 @@ class TestMentoringPair(CommunityTestCommon):
         with self.assertRaises(UserError):
             step.action_mark_undone()
 
+    def test_ticking_in_the_backend_follows_the_same_rule(self):
+        today = self._today()
+        pair = self._create_pair(
+            date_start=today - timedelta(days=20), steps=[("Late", today - timedelta(days=2))]
+        )
+        step = pair.plan_line_ids
+        with self.assertRaises(UserError):
+            step.with_user(self.methodist).is_done = True  # a draft pair
+        pair.action_start()
+        self.Line._cron_notify_overdue()
+        self.assertTrue(step.activity_ids)
+        step.with_user(self.methodist).write({"is_done": True})
+        self.assertEqual((step.date_done, step.done_by_id), (today, self.methodist.partner_id))
+        self.assertFalse(step.activity_ids)
+        step.is_done = False
+        self.assertEqual((step.date_done, step.done_by_id.id), (False, False))
+
     def test_step_rules_and_portal_values(self):
         pair = self._create_pair(date_start=date(1990, 9, 1), date_end=date(1991, 6, 30))
         with self.assertRaises(ValidationError):

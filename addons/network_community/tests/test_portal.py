@@ -243,7 +243,7 @@ class TestCommunityPortal(CommunityPortalCommon):
         proposal = self.city.proposal_ids - self.city.proposal_ids[:before]
         self.assertEqual(proposal.community_proposal_state, "proposed")
         self.assertNotIn("<script>", proposal.description)
-        self.assertIn("Waiting for the methodist", self.url_open(self.city.access_url).text)
+        self.assertIn("o_network_proposal_waiting", self.url_open(self.city.access_url).text)
         # members do not see it in the plan until the methodist accepts it
         self._login(self.young_user)
         self.assertNotIn("Разбор олимпиадных задач", self.url_open(self.city.access_url).text)
@@ -384,7 +384,7 @@ class TestCommunityPortal(CommunityPortalCommon):
     def test_profiles(self):
         self._login(self.young_user)
         page = self.url_open("/my/network/profile").text
-        self.assertIn("Young teacher", page)
+        self.assertIn("o_network_badge_young", page)
         self.assertIn(self.city.name, page)
         self.assertIn(self.pair_exec.access_url, page)
         with mute_logger("odoo.http"):

@@ -143,7 +143,7 @@ class TestCommunityReports(CommunityTestCommon):
             [
                 ("Draft", "", 1),
                 ("Active", "", 1),
-                ("Done", "Goal achieved", 1),
+                ("Finished", "Goal achieved", 1),
                 ("Cancelled", "", 1),
             ],
         )
@@ -154,6 +154,7 @@ class TestCommunityReports(CommunityTestCommon):
         )
 
     def test_analytical_report(self):
+        self.env = self.env(context=dict(self.env.context, lang="en_US"))
         self._pair_in_state("active")
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         html = Report._render_qweb_html(KPI_REPORT, self.year.ids)[0].decode()
