@@ -514,12 +514,14 @@ class NetworkCommunity(models.Model):
                 )
             )
         )
-        if self.methodist_id:
+        methodist = self.methodist_id
+        if methodist:
+            env = self.with_context(lang=methodist.lang or self.env.lang).env
             event.activity_schedule(
                 "mail.mail_activity_data_todo",
-                user_id=self.methodist_id.id,
-                summary=_("Meeting proposed by the leader of “%s”", self.name),
-                note=_("Accept it into the plan of the community or refuse it."),
+                user_id=methodist.id,
+                summary=env._("Meeting proposed by the leader of “%s”", self.name),
+                note=env._("Accept it into the plan of the community or refuse it."),
             )
         self.sudo().message_post(
             body=_(

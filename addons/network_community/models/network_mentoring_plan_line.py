@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.network_methodology.models.network_portal_mixin import (
     LONG_TEXT_MAX,
@@ -153,21 +154,23 @@ class NetworkMentoringPlanLine(models.Model):
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id("network.mentoring.pair")
         # one query per relation, whatever the number of steps
-        self.pair_id.mentor_id.user_ids.fetch(["active"])
+        self.pair_id.mentor_id.user_ids.fetch(["active", "lang"])
         vals_list = []
         for line in self:
             pair = line.pair_id
             user = pair.mentor_id.user_ids[:1] or pair.methodist_id or pair.create_uid
+            # in the language of the one who gets it
+            env = line.with_context(lang=user.lang or self.env.lang).env
             vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": pair.id,
                     "activity_type_id": todo.id if todo else False,
-                    "summary": _("Overdue mentoring step: %s", line.name),
-                    "note": _(
+                    "summary": env._("Overdue mentoring step: %s", line.name),
+                    "note": env._(
                         "The step of the plan of %(pair)s was due on %(deadline)s.",
                         pair=pair.name,
-                        deadline=line.date_deadline,
+                        deadline=format_date(env, line.date_deadline),
                     ),
                     "date_deadline": line.date_deadline,
                     "user_id": user.id,

@@ -51,7 +51,9 @@ class NetworkCommunityReport(models.Model):
     date_start = fields.Date(string="Year Start", readonly=True)
     community_id = fields.Many2one("network.community", readonly=True)
     community_name = fields.Char(readonly=True)
-    community_kind = fields.Selection(COMMUNITY_KINDS, string="Kind", readonly=True)
+    community_kind = fields.Selection(
+        COMMUNITY_KINDS, string="Kind", readonly=True, group_expand=True
+    )
     organization_id = fields.Many2one("res.partner", string="School", readonly=True)
     is_city_level = fields.Boolean(string="City Level", readonly=True)
     subject_id = fields.Many2one("network.subject", readonly=True)

@@ -36,7 +36,7 @@ class NetworkMentoringReport(models.Model):
     pair_id = fields.Many2one("network.mentoring.pair", readonly=True)
     school_year_id = fields.Many2one("network.school.year", readonly=True)
     date_start = fields.Date(string="Start", readonly=True)
-    state = fields.Selection(PAIR_STATES, readonly=True)
+    state = fields.Selection(PAIR_STATES, readonly=True, group_expand=True)
     outcome = fields.Selection(OUTCOMES, readonly=True)
     mentoring_form = fields.Selection(MENTORING_FORMS, string="Form", readonly=True)
     mentor_id = fields.Many2one("res.partner", readonly=True)

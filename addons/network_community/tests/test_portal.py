@@ -279,6 +279,25 @@ class TestCommunityPortal(CommunityPortalCommon):
             self._login(self.coordinator_appl)
             self.assertEqual(self.url_open(url).status_code, 404)
 
+    def test_meeting_tokens_on_the_members_card(self):
+        meeting = self._create_meeting(
+            self.city, name="Заседание ГМО о ВПР", presenter_ids=[(6, 0, self.mentor.ids)]
+        )
+        self._register(meeting, self.young | self.listener)
+        meeting.action_issue_tokens()
+        for user, role_class in (
+            (self.young_user, "text-bg-success"),
+            (self.mentor_user, "text-bg-danger"),
+        ):
+            with self.subTest(user=user.login):
+                self._login(user)
+                card = self.url_open("/my/network/card").text
+                self.assertIn("Заседание ГМО о ВПР", card)
+                self.assertIn(role_class, card)
+        # the meeting is in the plan on the community's page, marked held
+        self._login(self.young_user)
+        self.assertIn("Заседание ГМО о ВПР", self.url_open(self.city.access_url).text)
+
     # ------------------------------------------------------------------ mentoring
     def test_mentee_works_the_plan(self):
         self._login(self.young_user)
