@@ -209,12 +209,12 @@ class NetworkCommunityPortal(NetworkPortal):
         )
 
     # ------------------------------------------------------------------ the leader
-    def _network_community_as_leader(self, community_id):
-        teacher = self._network_access("teacher").partner
+    def _network_community_as_leader(self, access, community_id):
+        """The community (superuser copy) if the teacher acting leads it; 403 otherwise."""
         community = self._network_record("network.community", community_id)
-        if community.leader_id != teacher:
+        if community.leader_id != access.partner:
             raise Forbidden()
-        return teacher, community
+        return access.partner, community
 
     @http.route(
         "/my/network/communities/<int:community_id>/members/add",
@@ -224,7 +224,8 @@ class NetworkCommunityPortal(NetworkPortal):
         methods=["POST"],
     )
     def portal_network_community_add_members(self, community_id, **post):
-        leader, community = self._network_community_as_leader(community_id)
+        access = self._network_access("teacher")
+        leader, community = self._network_community_as_leader(access, community_id)
         partners, errors = community._portal_prepare_members(
             {"partner_ids": form_list("partner_ids")}, leader
         )
@@ -242,7 +243,8 @@ class NetworkCommunityPortal(NetworkPortal):
         methods=["POST"],
     )
     def portal_network_community_remove_member(self, community_id, member_id, **post):
-        _leader, community = self._network_community_as_leader(community_id)
+        access = self._network_access("teacher")
+        _leader, community = self._network_community_as_leader(access, community_id)
         member = community.current_member_ids.filtered(lambda m: m.id == member_id)
         if not member:
             raise NotFound()
@@ -261,13 +263,12 @@ class NetworkCommunityPortal(NetworkPortal):
         methods=["POST"],
     )
     def portal_network_community_propose_meeting(self, community_id, **post):
-        leader, community = self._network_community_as_leader(community_id)
+        access = self._network_access("teacher")
+        leader, community = self._network_community_as_leader(access, community_id)
         tz = request.env.user.tz or leader.sudo().parent_id.tz or community.company_id.partner_id.tz
         values, errors = community._portal_prepare_meeting_values(post, tz)
         if errors:
-            page = self._network_community_page_values(
-                self._network_access("teacher"), community, post, errors
-            )
+            page = self._network_community_page_values(access, community, post, errors)
             return request.render("network_community.portal_my_network_community", page)
         return self._network_run(
             community,
@@ -286,8 +287,8 @@ class NetworkCommunityPortal(NetworkPortal):
         website=True,
     )
     def portal_network_community_product_file(self, community_id, material_id, attachment_id, **kw):
-        # Portal users cannot read attachments by id: the product's access decides.
         self._network_access()
+        # Portal users cannot read attachments by id: the product's access decides.
         community = self._network_record("network.community", community_id)
         material = self._network_record("network.material", material_id)
         attachment = material.attachment_ids.filtered(lambda a: a.id == attachment_id)

@@ -107,15 +107,14 @@ class NetworkMentoringPortal(NetworkPortal):
         values = self._network_pair_page_values(access, pair)
         return request.render("network_community.portal_my_network_mentoring_pair", values)
 
-    def _network_pair_as_party(self, pair_id, *roles):
-        """The pair (superuser copy) and the teacher acting, if they are its mentor or mentee
-        (one of ``roles``)."""
-        access = self._network_access("teacher")
+    def _network_pair_as_party(self, access, pair_id, *roles):
+        """The pair (superuser copy) if the teacher acting is its mentor or mentee (one of
+        ``roles``); 403 otherwise."""
         pair = self._network_record("network.mentoring.pair", pair_id)
         role = pair._portal_role(access.partner)
         if role is None or (roles and role not in roles):
             raise Forbidden()
-        return access, pair
+        return pair
 
     @http.route(
         "/my/network/mentoring/<int:pair_id>/steps/<int:line_id>/<any(done,undone):action>",
@@ -125,7 +124,8 @@ class NetworkMentoringPortal(NetworkPortal):
         methods=["POST"],
     )
     def portal_network_mentoring_step(self, pair_id, line_id, action, **post):
-        access, pair = self._network_pair_as_party(pair_id)
+        access = self._network_access("teacher")
+        pair = self._network_pair_as_party(access, pair_id)
         line = pair.plan_line_ids.filtered(lambda step: step.id == line_id)
         if not line:
             raise NotFound()
@@ -152,7 +152,8 @@ class NetworkMentoringPortal(NetworkPortal):
         methods=["POST"],
     )
     def portal_network_mentoring_new_step(self, pair_id, **post):
-        access, pair = self._network_pair_as_party(pair_id, "mentor")
+        access = self._network_access("teacher")
+        pair = self._network_pair_as_party(access, pair_id, "mentor")
         values, errors = request.env["network.mentoring.plan.line"]._portal_prepare_values(
             post, pair
         )
@@ -171,7 +172,8 @@ class NetworkMentoringPortal(NetworkPortal):
         methods=["POST"],
     )
     def portal_network_mentoring_rate(self, pair_id, **post):
-        _access, pair = self._network_pair_as_party(pair_id, "mentee")
+        access = self._network_access("teacher")
+        pair = self._network_pair_as_party(access, pair_id, "mentee")
         values, errors = pair._portal_prepare_rating(post)
         if errors:
             return self._network_redirect(pair.access_url, error=errors["mentee_rating"])
