@@ -40,7 +40,7 @@ class TestCommunityMeeting(CommunityTestCommon):
         self.assertEqual(meeting.community_id, self.city)
         self.assertIn(meeting, self.city.event_ids)
         self._register(meeting, self.listener | self.listener_2)
-        tokens = meeting.action_issue_tokens()
+        tokens = meeting._issue_tokens()
         cards = {(t.partner_id, t.role) for t in tokens}
         self.assertEqual(
             cards,

@@ -284,7 +284,7 @@ class TestCommunityPortal(CommunityPortalCommon):
             self.city, name="Заседание ГМО о ВПР", presenter_ids=[(6, 0, self.mentor.ids)]
         )
         self._register(meeting, self.young | self.listener)
-        meeting.action_issue_tokens()
+        meeting._issue_tokens()
         for user, role_class in (
             (self.young_user, "text-bg-success"),
             (self.mentor_user, "text-bg-danger"),

@@ -46,7 +46,7 @@ class TestCommunityReports(CommunityTestCommon):
         cls.school.member_ids.date_join = date(1990, 9, 1)
         held = cls._create_meeting(cls.city, presenter_ids=[(6, 0, cls.mentor.ids)])
         cls._register(held, cls.listener)
-        held.action_issue_tokens()
+        held._issue_tokens()
         cls._create_meeting(cls.city, date_begin=datetime(1991, 4, 1, 9, 0))
         cls._create_meeting(cls.school, date_begin=datetime.now() + timedelta(days=30))
         product = cls._create_material(community_id=cls.city.id, date=date(1991, 1, 10))

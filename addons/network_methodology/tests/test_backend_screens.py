@@ -145,7 +145,9 @@ class TestBackendScreensBrowser(HttpCase):
         code = """
             const deadline = Date.now() + 20000;
             (function check() {
-                const sections = document.querySelectorAll(".o_menu_sections > .o-dropdown, .o_menu_sections > a");
+                const sections = document.querySelectorAll(
+                    ".o_menu_sections > .o-dropdown, .o_menu_sections > a"
+                );
                 if (!sections.length) {
                     if (Date.now() > deadline) { console.error("no top menus"); return; }
                     return setTimeout(check, 200);
