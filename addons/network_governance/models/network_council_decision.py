@@ -63,6 +63,13 @@ class NetworkCouncilDecision(models.Model):
         self._register_orders()
         return result
 
+    def _order_subject(self):
+        """The subject of the approving order, in the centre's language."""
+        self.ensure_one()
+        return _(
+            "On the «Network platform» status for the school year %s", self.school_year_id.name
+        )
+
     def _register_orders(self):
         """Register the approving order of each approved decision that names none: the order
         with the decision's number and date (already in the register, or added in force)."""
@@ -87,10 +94,9 @@ class NetworkCouncilDecision(models.Model):
                         "name": decision.order_number,
                         "date": decision.order_date,
                         "order_kind": "order",
-                        "subject": _(
-                            "On the «Network platform» status for the school year %s",
-                            decision.school_year_id.name,
-                        ),
+                        "subject": decision.with_context(
+                            lang=issuer.lang or self.env.lang
+                        )._order_subject(),
                         "issuer_id": issuer.id,
                         "meeting_id": decision.meeting_id.id,
                         "company_id": decision.company_id.id,

@@ -80,12 +80,16 @@ class NetworkProjectRoadmapLine(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!="):
             raise NotImplementedError(_("Unsupported search on overdue road-map lines."))
-        domain = [
-            ("is_done", "=", False),
-            ("date_deadline", "<", fields.Date.context_today(self)),
+        today = fields.Date.context_today(self)
+        if (operator == "=") == bool(value):
+            return [("is_done", "=", False), ("date_deadline", "<", today)]
+        return [
+            "|",
+            ("is_done", "=", True),
+            "|",
+            ("date_deadline", "=", False),
+            ("date_deadline", ">=", today),
         ]
-        positive = (operator == "=") == bool(value)
-        return domain if positive else ["!", "&", *domain]
 
     @api.depends("name", "project_id.name")
     def _compute_display_name(self):
@@ -120,7 +124,7 @@ class NetworkProjectRoadmapLine(models.Model):
     def _update_reminders(self):
         """A reminder already scheduled follows the line's deadline and responsible person;
         one that is no longer due soon goes away (the daily job schedules it again)."""
-        pending = self._pending_reminders()
+        pending = self._pending_reminders().sudo()
         if not pending:
             return
         soon = fields.Date.context_today(self) + timedelta(days=ROADMAP_REMINDER_DAYS)
