@@ -10,7 +10,6 @@ from ..models.res_config_settings import (
     FULFILMENT_TARGET_PARAM,
 )
 
-
 # The count columns of _kpi_counts() the final SELECT of _kpi_query() names itself.
 KPI_BASE_COUNTS = (
     "offers_published",
