@@ -15,9 +15,9 @@ class NetworkMatrixDirection(NetworkMatrix):
         if direction:
             request.update_context(network_direction_id=direction.id)
         response = super().network_matrix(year_id=year_id, **kw)
-        qcontext = getattr(response, "qcontext", None)
-        if qcontext is not None:
-            year = qcontext.get("year")
+        qcontext = getattr(response, "qcontext", None) or {}
+        if "matrix" in qcontext:  # the page itself, not a redirection to the login
+            year = qcontext["year"]
             directions = Direction.search([("school_year_id", "=", year.id)]) if year else Direction
             if direction and direction not in directions:
                 # a direction of another school year: the year's whole matrix

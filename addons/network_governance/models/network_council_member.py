@@ -17,6 +17,7 @@ class NetworkCouncilMember(models.Model):
         ondelete="restrict",
         domain=[("is_company", "=", False)],
     )
+    name = fields.Char(related="partner_id.name", string="Name")
     organization_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, string="Organization"
     )

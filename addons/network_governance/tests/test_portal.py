@@ -376,6 +376,13 @@ class TestPortalRoadmapAndMatrix(GovernancePortalCommon):
         other = self._create_direction(name="Направление 1990")
         whole = self.url_open(f"/network/matrix?year_id={year.id}&direction_id={other.id}")
         self.assertNotIn("o_network_matrix_direction_note", whole.text)
+        # a visitor is sent to the login page, the direction notwithstanding
+        self.authenticate(None, None)
+        response = self.url_open(
+            f"/network/matrix?direction_id={direction.id}", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/web/login", response.headers["Location"])
 
     def test_offer_form_names_the_direction(self):
         year = self.env["network.school.year"]._get_current()
