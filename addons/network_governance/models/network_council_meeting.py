@@ -190,6 +190,7 @@ class NetworkCouncilMeeting(models.Model):
         """Approve the minutes: each meeting gets the next number of its council's minutes."""
         if not self:
             return True
+        self.check_access("write")
         self._lock()
         self._check_states(
             ("held",),

@@ -6,6 +6,7 @@ orders, resources and directions. Dates of meetings lie in 1991, far from any re
 from datetime import datetime
 
 from odoo import Command
+from odoo.models import BaseModel
 
 from odoo.addons.network_methodology.tests.common import NetworkTestCommon
 
@@ -16,6 +17,11 @@ class GovernanceTestCommon(NetworkTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # refusals are read in English whatever the database's users speak
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, BaseModel):
+                setattr(cls, name, value.with_env(cls.env))
         cls.methodist = cls._create_user("gov_methodist", "network_methodology.group_network_user")
         cls.manager = cls._create_user("gov_manager", "network_methodology.group_network_manager")
         cls.chair = cls.env["res.partner"].create(

@@ -17,7 +17,7 @@ class TestConcurrentApproval(TransactionCase):
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
             members = env["res.partner"].create(
                 [{"name": f"Concurrency member {index}"} for index in range(3)]
             )
@@ -57,7 +57,7 @@ class TestConcurrentApproval(TransactionCase):
                 [ids["meetings"]],
             )
             cr.execute("DELETE FROM network_council_meeting WHERE id = ANY(%s)", [ids["meetings"]])
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
             env["network.council"].browse(ids["council"]).unlink()
             env["ir.sequence"].browse(ids["sequence"]).unlink()
             env["res.partner"].browse(ids["members"]).unlink()
@@ -73,8 +73,8 @@ class TestConcurrentApproval(TransactionCase):
         2 got and whether it had to wait for transaction 1."""
         cr1, cr2 = self.registry.cursor(), self.registry.cursor()
         try:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+            env1 = api.Environment(cr1, SUPERUSER_ID, {"lang": "en_US"})
+            env2 = api.Environment(cr2, SUPERUSER_ID, {"lang": "en_US"})
             # both transactions take their snapshot now
             cr1.execute("SELECT 1 FROM network_council_meeting LIMIT 1")
             cr2.execute("SELECT 1 FROM network_council_meeting LIMIT 1")
@@ -104,7 +104,7 @@ class TestConcurrentApproval(TransactionCase):
 
     def _numbers(self):
         with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
             meetings = env["network.council.meeting"].browse(self.ids["meetings"])
             return [(m.state, m.minutes_number) for m in meetings]
 
@@ -130,7 +130,7 @@ class TestConcurrentApproval(TransactionCase):
         self.assertEqual(self._numbers()[0], ("approved", first))
         # retried (as Odoo retries serialization failures), it is refused
         with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
             with self.assertRaisesRegex(Exception, "Only the minutes of a held meeting"):
                 self._approve(env, meeting_id)
         self.assertEqual(self._numbers()[0], ("approved", first))

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .portal_common import GovernancePortalCommon
@@ -97,6 +97,14 @@ class TestGovernancePortalRules(GovernancePortalCommon):
         ):
             with self.subTest(model=record._name), self.assertRaises(AccessError):
                 record.with_user(self.coordinator_exec).write(values)
+        # a member does not approve the minutes through the ORM either
+        held = self._ready_minutes(self._held_meeting())
+        for method in ("action_approve", "action_hold", "action_cancel"):
+            with self.subTest(method=method), self.assertRaises((AccessError, UserError)):
+                getattr(held.with_user(self.coordinator_exec), method)()
+        with self.assertRaises(AccessError):
+            held.with_user(self.coordinator_exec).action_approve()
+        self.assertEqual((held.state, held.minutes_number), ("held", False))
         with self.assertRaises(AccessError):
             self.env["network.council.member"].with_user(self.coordinator_appl).create(
                 {"council_id": self.council.id, "partner_id": self.coordinator_appl.partner_id.id}
