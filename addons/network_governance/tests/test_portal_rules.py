@@ -100,7 +100,7 @@ class TestGovernancePortalRules(GovernancePortalCommon):
         # a member does not approve the minutes through the ORM either
         held = self._ready_minutes(self._held_meeting())
         for method in ("action_approve", "action_hold", "action_cancel"):
-            with self.subTest(method=method), self.assertRaises((AccessError, UserError)):
+            with self.subTest(method=method), self.assertRaises(UserError):
                 getattr(held.with_user(self.coordinator_exec), method)()
         with self.assertRaises(AccessError):
             held.with_user(self.coordinator_exec).action_approve()
