@@ -264,7 +264,7 @@ class NetworkKpiReport(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "network_methodology.network_kpi_report_action"
         )
-        action["name"] = name
+        action["name"] = action["display_name"] = name
         action["context"] = {"search_default_network_total": 1, **filters}
         return action
 
