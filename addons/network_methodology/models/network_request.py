@@ -324,19 +324,27 @@ class NetworkRequest(models.Model):
         self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})
 
     @api.model
-    def _get_matrix(self, school_year, project=None):
-        """The matrix of network interaction of a school year (of a project and its
-        sub-projects if given): applicants (rows) × executors (columns), each cell the requests
-        filed and carried out. The rulebook publishes it to every organization, so it is read
-        as superuser; it holds organization names and counts only."""
+    def _get_matrix_domain(self, school_year, project=None):
+        """The requests the matrix counts: filed in the school year (for a project and its
+        sub-projects if given). Add-ons narrow it further."""
         domain = [
             ("school_year_id", "=", school_year.id),
             ("state", "not in", UNFILED_REQUEST_STATES),
         ]
         if project:
             domain.append(("project_id", "child_of", project.id))
+        return domain
+
+    @api.model
+    def _get_matrix(self, school_year, project=None):
+        """The matrix of network interaction of a school year (of a project and its
+        sub-projects if given): applicants (rows) × executors (columns), each cell the requests
+        filed and carried out. The rulebook publishes it to every organization, so it is read
+        as superuser; it holds organization names and counts only."""
         groups = self.sudo()._read_group(
-            domain, ["requester_id", "executor_id"], ["__count", "done_count:sum"]
+            self._get_matrix_domain(school_year, project),
+            ["requester_id", "executor_id"],
+            ["__count", "done_count:sum"],
         )
 
         def counter():

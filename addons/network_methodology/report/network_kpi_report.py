@@ -11,6 +11,18 @@ from ..models.res_config_settings import (
 )
 from ..models.res_partner import COORDINATING_ORG_KINDS, NETWORK_ORGANIZATION_DOMAIN
 
+# The count columns of _kpi_counts() the final SELECT of _kpi_query() names itself.
+KPI_BASE_COUNTS = (
+    "offers_published",
+    "offers_requested",
+    "requests_accepted",
+    "requests_done",
+    "teachers_active",
+    "organizations_uninvolved",
+    "certificates_issued",
+    "platforms_count",
+)
+
 
 class NetworkKpiReport(models.Model):
     """KPIs of the network per school year: one row for the whole network (no project) and
@@ -326,9 +338,16 @@ class NetworkKpiReport(models.Model):
     @api.model
     def _kpi_query(self):
         demand_target, fulfilment_target = self._kpi_targets()
+        kpi_counts = self._kpi_counts()
         counts = SQL(",\n").join(
             SQL("COALESCE(%s, 0)::integer AS %s", sql, SQL.identifier(column))
-            for column, sql in self._kpi_counts().items()
+            for column, sql in kpi_counts.items()
+        )
+        # the count columns add-ons add to _kpi_counts(), selected after the base ones
+        extra_columns = SQL("").join(
+            SQL(", %s", SQL.identifier("p", column))
+            for column in kpi_counts
+            if column not in KPI_BASE_COUNTS
         )
 
         def ratio(numerator, denominator):
@@ -418,10 +437,11 @@ class NetworkKpiReport(models.Model):
                    p.platforms_count, p.prev_platforms_count,
                    p.has_previous AND p.platforms_count > p.prev_platforms_count
                        AS platforms_met,
-                   p.organizations_uninvolved, p.has_previous
+                   p.organizations_uninvolved, p.has_previous%(extra_columns)s
               FROM with_previous p
             """,
             with_clause=with_clause,
+            extra_columns=extra_columns,
             demand_target=demand_target,
             fulfilment_target=fulfilment_target,
         )
