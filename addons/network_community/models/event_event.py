@@ -94,7 +94,7 @@ class EventEvent(models.Model):
         return self._register_teachers(members)
 
     # ------------------------------------------------------------------ portal
-    def _register_teachers(self, teachers):
+    def _register_teachers(self, teachers, state="open"):
         # The meetings of a closed community are for its members.
         for event in self.filtered("community_id"):
             community = event.community_id
@@ -110,7 +110,7 @@ class EventEvent(models.Model):
                             names=", ".join(strangers.mapped("name")),
                         )
                     )
-        return super()._register_teachers(teachers)
+        return super()._register_teachers(teachers, state=state)
 
     @api.model
     def _network_portal_domain(self, partner, organization):

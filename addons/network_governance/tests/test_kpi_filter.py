@@ -90,7 +90,7 @@ class TestKpiFilters(GovernanceTestCommon, CertificationTestCommon):
         request.action_accept()
         if done:
             event = request._schedule_events(date_begin=datetime(1991, 4, day, 9, 0))
-            event.action_issue_tokens()
+            event._issue_tokens()
         return request
 
     def _row(self, project=None, **filters):
