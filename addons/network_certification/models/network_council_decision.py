@@ -1,7 +1,9 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from odoo.addons.network_methodology.models.network_offer import PUBLISHED_OFFER_STATES
+from odoo.addons.network_methodology.tools import notification, plural
 
 
 class NetworkCouncilDecision(models.Model):
@@ -83,64 +85,97 @@ class NetworkCouncilDecision(models.Model):
     # ------------------------------------------------------------------ candidates
     @api.model
     def _get_platform_facts(self, school_year, organization_ids=None, company=None):
-        """Facts of the «Network platform» rule per organization for ``school_year``:
-        ``{org_id: {'offer_count', 'event_count', 'network_teacher_count'}}`` — offers
-        published that year, network events hosted that year and carried out on request,
-        teachers certified «Network teacher» that year. Three grouped queries in all."""
+        """Facts of the «Network platform» rule (rulebook 3.3.2) per organization for
+        ``school_year``: ``{org_id: {'offer_count', 'event_count', 'network_teacher_count',
+        'has_agreement'}}`` — offers published that year; network events of that year carried
+        out on request that it hosted or co-hosted; its teachers certified «Network teacher»
+        that year who presented at such an event of it; a cooperation agreement in force.
+        Four queries in all."""
         company = company or self.env.company
-        org_domain = (
-            [] if organization_ids is None else [("organization_id", "in", list(organization_ids))]
-        )
-        host_domain = (
-            []
-            if organization_ids is None
-            else [("host_organization_id", "in", list(organization_ids))]
-        )
+        org_ids = None if organization_ids is None else list(organization_ids)
         offers = self.env["network.offer"]._read_group(
             [
                 ("school_year_id", "=", school_year.id),
                 ("state", "in", PUBLISHED_OFFER_STATES),
-                *org_domain,
+                *([] if org_ids is None else [("organization_id", "in", org_ids)]),
             ],
             ["organization_id"],
             ["__count"],
         )
-        events = self.env["event.event"]._read_group(
-            [
-                ("is_network_event", "=", True),
-                ("school_year_id", "=", school_year.id),
-                ("request_ids.state", "=", "done"),
-                ("host_organization_id", "!=", False),
-                *host_domain,
-            ],
-            ["host_organization_id"],
-            ["__count"],
+        self.env.flush_all()
+        org_filter = SQL("TRUE") if org_ids is None else SQL("o.org_id = ANY(%s)", org_ids)
+        # the events of the year carried out on request, with their host and co-hosts
+        events_cte = SQL(
+            """
+            WITH hosted AS (
+                SELECT e.id AS event_id, e.host_organization_id AS org_id
+                  FROM event_event e
+                 WHERE e.is_network_event AND e.school_year_id = %(year)s
+                   AND e.host_organization_id IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM network_request r
+                                WHERE r.event_id = e.id AND r.state = 'done')
+                UNION
+                SELECT e.id, c.partner_id
+                  FROM event_event e
+                  JOIN event_event_network_cohost_rel c ON c.event_id = e.id
+                 WHERE e.is_network_event AND e.school_year_id = %(year)s
+                   AND EXISTS (SELECT 1 FROM network_request r
+                                WHERE r.event_id = e.id AND r.state = 'done')
+            )
+            """,
+            year=school_year.id,
         )
-        teachers = self.env["network.certificate"]._read_group(
-            [
-                ("certificate_kind", "=", "network_teacher"),
-                ("state", "=", "issued"),
-                ("school_year_id", "=", school_year.id),
-                ("company_id", "=", company.id),
-                ("organization_id", "!=", False),
-                *org_domain,
-            ],
-            ["organization_id"],
-            ["partner_id:count_distinct"],
+        events = self.env.execute_query(
+            SQL(
+                "%s SELECT o.org_id, count(DISTINCT o.event_id) FROM hosted o WHERE %s "
+                "GROUP BY o.org_id",
+                events_cte,
+                org_filter,
+            )
+        )
+        teachers = self.env.execute_query(
+            SQL(
+                """
+                %(events)s
+                SELECT o.org_id, count(DISTINCT c.partner_id)
+                  FROM network_certificate c
+                  JOIN hosted o ON o.org_id = c.organization_id
+                  JOIN network_activity_token t
+                    ON t.event_id = o.event_id AND t.partner_id = c.partner_id
+                       AND t.role = 'presenter' AND t.state != 'revoked'
+                 WHERE c.certificate_kind = 'network_teacher' AND c.state = 'issued'
+                   AND c.school_year_id = %(year)s AND c.company_id = %(company)s
+                   AND %(orgs)s
+                 GROUP BY o.org_id
+                """,
+                events=events_cte,
+                year=school_year.id,
+                company=company.id,
+                orgs=org_filter,
+            )
         )
         facts = {}
 
-        def fact(org):
+        def fact(org_id):
             return facts.setdefault(
-                org.id, {"offer_count": 0, "event_count": 0, "network_teacher_count": 0}
+                org_id,
+                {
+                    "offer_count": 0,
+                    "event_count": 0,
+                    "network_teacher_count": 0,
+                    "has_agreement": False,
+                },
             )
 
         for org, count in offers:
-            fact(org)["offer_count"] = count
-        for org, count in events:
-            fact(org)["event_count"] = count
-        for org, count in teachers:
-            fact(org)["network_teacher_count"] = count
+            fact(org.id)["offer_count"] = count
+        for org_id, count in events:
+            fact(org_id)["event_count"] = count
+        for org_id, count in teachers:
+            fact(org_id)["network_teacher_count"] = count
+        organizations = self.env["res.partner"].browse(list(facts))
+        for org in organizations:
+            facts[org.id]["has_agreement"] = bool(org.network_cooperation_agreement_id)
         return facts
 
     @api.model
@@ -151,28 +186,58 @@ class NetworkCouncilDecision(models.Model):
             and facts["offer_count"]
             and facts["event_count"]
             and facts["network_teacher_count"] >= company.network_platform_min_teachers
+            and (facts["has_agreement"] or not company.network_require_agreement)
         )
 
     def action_load_candidates(self):
-        """List every candidate organization of the school year (keeping lines already there)."""
-        for decision in self:
-            if decision.state != "draft":
-                raise UserError(_("Candidates can only be loaded into a draft decision."))
-            facts = self._get_platform_facts(decision.school_year_id, company=decision.company_id)
-            listed = set(decision.line_ids.organization_id.ids)
-            new = [
-                org_id
-                for org_id, org_facts in facts.items()
-                if org_id not in listed
-                and self._is_platform_candidate(org_facts, decision.company_id)
-            ]
-            organizations = self.env["res.partner"].browse(new).sorted("name")
-            decision.line_ids = [
-                Command.create({"organization_id": org.id, "included": True})
-                for org in organizations
-            ]
-            decision.line_ids._update_facts()
-        return True
+        """List every candidate organization of the school year (keeping lines already there)
+        and say what was found: the count, or why nobody qualifies."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(_("Candidates can only be loaded into a draft decision."))
+        facts = self._get_platform_facts(self.school_year_id, company=self.company_id)
+        listed = set(self.line_ids.organization_id.ids)
+        new = [
+            org_id
+            for org_id, org_facts in facts.items()
+            if org_id not in listed and self._is_platform_candidate(org_facts, self.company_id)
+        ]
+        organizations = self.env["res.partner"].browse(new).sorted("name")
+        self.line_ids = [
+            Command.create({"organization_id": org.id, "included": True}) for org in organizations
+        ]
+        self.line_ids._update_facts()
+        if organizations:
+            return notification(
+                _(
+                    "Candidates added: %s.",
+                    plural(self.env, len(organizations), _("organization|organizations")),
+                )
+            )
+        minimum = self.company_id.network_platform_min_teachers
+        counts = [
+            sum(1 for f in facts.values() if f["offer_count"]),
+            sum(1 for f in facts.values() if f["offer_count"] and f["event_count"]),
+            sum(
+                1
+                for f in facts.values()
+                if f["offer_count"] and f["event_count"] and f["network_teacher_count"] >= minimum
+            ),
+        ]
+        return notification(
+            _(
+                "No new organization meets the conditions for %(year)s. Published experience: "
+                "%(offers)s; of them hosted a network event carried out on request: %(events)s; "
+                "of them have at least %(minimum)s «Network teachers» who presented at those "
+                "events: %(teachers)s; a cooperation agreement in force is required too.",
+                year=self.school_year_id.name,
+                offers=counts[0],
+                events=counts[1],
+                minimum=minimum,
+                teachers=counts[2],
+            ),
+            "warning",
+        )
 
     def action_refresh_facts(self):
         if any(decision.state != "draft" for decision in self):
@@ -207,6 +272,9 @@ class NetworkCouncilDecision(models.Model):
                         )
                     )
             included = decision.line_ids.filtered("included")
+            included.organization_id._check_network_agreement(
+                _("receive the «Network platform» status")
+            )
             already = self.env["network.certificate"].search(
                 [
                     ("certificate_kind", "=", "platform"),

@@ -22,12 +22,23 @@ class NetworkCouncilDecisionLine(models.Model):
     )
     offer_count = fields.Integer(string="Published Offers", readonly=True)
     event_count = fields.Integer(string="Events Carried Out on Request", readonly=True)
-    network_teacher_count = fields.Integer(string="Network Teachers", readonly=True)
+    network_teacher_count = fields.Integer(
+        string="Network Teachers",
+        readonly=True,
+        help="Its teachers certified «Network teacher» this year who presented at its network "
+        "events carried out on request (hosted or co-hosted).",
+    )
+    has_agreement = fields.Boolean(
+        string="Agreement in Force",
+        readonly=True,
+        help="A cooperation agreement with the centre is in force (rulebook 1.8).",
+    )
     is_candidate = fields.Boolean(
         string="Meets the Conditions",
         readonly=True,
-        help="Published experience in the year, hosted a network event carried out on "
-        "request and has enough teachers certified «Network teacher» that year.",
+        help="Published experience in the year, hosted or co-hosted a network event carried "
+        "out on request, has enough teachers certified «Network teacher» that year who "
+        "presented at such events, and a cooperation agreement in force.",
     )
     included = fields.Boolean(string="Status Granted", default=True)
     reason = fields.Text(help="Why the council departs from the conditions for this organization.")
@@ -61,6 +72,33 @@ class NetworkCouncilDecisionLine(models.Model):
         if any(line.decision_id.state == "approved" for line in self):
             raise UserError(_("An approved council decision cannot be changed."))
 
+    def _facts_values(self, facts):
+        """The line's facts and candidacy from ``_get_platform_facts``' answer."""
+        self.ensure_one()
+        org_facts = facts.get(self.organization_id.id) or {
+            "offer_count": 0,
+            "event_count": 0,
+            "network_teacher_count": 0,
+            "has_agreement": bool(self.organization_id.network_cooperation_agreement_id),
+        }
+        return dict(
+            org_facts,
+            is_candidate=self.env["network.council.decision"]._is_platform_candidate(
+                org_facts, self.decision_id.company_id
+            ),
+        )
+
+    @api.onchange("organization_id")
+    def _onchange_organization_id(self):
+        # the methodist sees the facts of an added organization before saving
+        if self.organization_id and self.decision_id.school_year_id:
+            facts = self.env["network.council.decision"]._get_platform_facts(
+                self.decision_id.school_year_id,
+                self.organization_id.ids,
+                self.decision_id.company_id,
+            )
+            self.update(self._facts_values(facts))
+
     def _update_facts(self):
         Decision = self.env["network.council.decision"]
         for decision, lines in self.grouped("decision_id").items():
@@ -68,15 +106,7 @@ class NetworkCouncilDecisionLine(models.Model):
                 decision.school_year_id, lines.organization_id.ids, decision.company_id
             )
             for line in lines:
-                org_facts = facts.get(line.organization_id.id) or {
-                    "offer_count": 0,
-                    "event_count": 0,
-                    "network_teacher_count": 0,
-                }
-                values = dict(
-                    org_facts,
-                    is_candidate=Decision._is_platform_candidate(org_facts, decision.company_id),
-                )
+                values = line._facts_values(facts)
                 if any(line[field] != value for field, value in values.items()):
                     super(NetworkCouncilDecisionLine, line).write(values)
         return True

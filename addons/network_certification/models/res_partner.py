@@ -20,7 +20,9 @@ class ResPartner(models.Model):
         "(set by approved council decisions).",
     )
     is_network_platform = fields.Boolean(
-        string="Network Platform (current year)",
+        string="Network Platform",
+        help="Holds the «Network platform» status now: from the order approving the council's "
+        "decision until the next school year's decision.",
         compute="_compute_is_network_platform",
         search="_search_is_network_platform",
     )
@@ -36,18 +38,40 @@ class ResPartner(models.Model):
         for partner in self:
             partner.network_certificate_count = counts.get(partner, 0)
 
-    @api.depends("network_platform_year_ids")
-    def _compute_is_network_platform(self):
-        current = self.env["network.school.year"]._get_current()
-        for partner in self:
-            partner.is_network_platform = bool(current) and current in (
-                partner.network_platform_year_ids
+    @api.model
+    def _network_platform_year(self, day=None):
+        """The school year whose «Network platform» status is in force on ``day`` (today): that
+        of the latest decision approved by an order dated by then. A status approved in August
+        lasts through the following school year, until the next year's decision (rulebook
+        3.4)."""
+        day = day or fields.Date.context_today(self)
+        decisions = (
+            self.env["network.council.decision"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "approved"),
+                    ("order_date", "<=", day),
+                    ("company_id", "in", self.env.companies.ids),
+                ]
             )
+        )
+        years = decisions.school_year_id
+        return max(years, key=lambda y: y.date_start) if years else years
+
+    @api.depends("network_platform_year_ids")
+    @api.depends_context("company")
+    def _compute_is_network_platform(self):
+        year = self._network_platform_year()
+        for partner in self:
+            partner.is_network_platform = bool(year) and year in partner.network_platform_year_ids
 
     def _search_is_network_platform(self, operator, value):
-        current = self.env["network.school.year"]._get_current()
-        positive = (operator == "=") == bool(value)
-        domain = [("network_platform_year_ids", "in", current.ids)]
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(_("Search whether the organization is a platform or not."))
+        year = self._network_platform_year()
+        positive = (operator == "=") == value
+        domain = [("network_platform_year_ids", "in", year.ids)]
         return domain if positive else ["!", *domain]
 
     def action_view_network_certificates(self):

@@ -376,7 +376,9 @@ class TestPortalRoadmapAndMatrix(GovernancePortalCommon):
         other = self._create_direction(name="Направление 1990")
         whole = self.url_open(f"/network/matrix?year_id={year.id}&direction_id={other.id}")
         self.assertNotIn("o_network_matrix_direction_note", whole.text)
-        # a visitor is sent to the login page, the direction notwithstanding
+        # a visitor is sent to the login page when the matrix is not public, the direction
+        # notwithstanding
+        self.env["ir.config_parameter"].set_param("network_methodology.matrix_public", False)
         self.authenticate(None, None)
         response = self.url_open(
             f"/network/matrix?direction_id={direction.id}", allow_redirects=False

@@ -3,6 +3,7 @@ from . import network_school_year
 from . import network_school_year_mixin
 from . import network_portal_mixin
 from . import network_innovation_status
+from . import res_company
 from . import res_partner
 from . import res_users
 from . import ir_rule

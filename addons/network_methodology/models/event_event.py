@@ -21,6 +21,16 @@ class EventEvent(models.Model):
         tracking=True,
         domain=NETWORK_ORGANIZATION_DOMAIN,
     )
+    cohost_organization_ids = fields.Many2many(
+        "res.partner",
+        "event_event_network_cohost_rel",
+        "event_id",
+        "partner_id",
+        string="Co-hosts",
+        domain=NETWORK_ORGANIZATION_DOMAIN,
+        help="Other organizations whose resources the event uses (rulebook 3.2.3); for the "
+        "«Network platform» status their presenters count as for the host.",
+    )
     offer_id = fields.Many2one("network.offer", index=True)
     request_ids = fields.One2many("network.request", "event_id", string="Requests")
     project_id = fields.Many2one("network.project", string="Sub-project", index=True)
@@ -172,7 +182,9 @@ class EventEvent(models.Model):
             return [
                 "|",
                 "|",
+                "|",
                 ("host_organization_id", "=", organization.id),
+                ("cohost_organization_ids", "in", organization.ids),
                 ("request_ids.requester_id", "=", organization.id),
                 ("registration_ids.partner_id.parent_id", "=", organization.id),
             ]

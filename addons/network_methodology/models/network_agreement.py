@@ -149,16 +149,40 @@ class NetworkAgreement(models.Model):
                     _("The period of agreement %s has already ended.", agreement.name)
                 )
 
+    @api.model
+    def _in_force_domain(self, day=None):
+        """Signed cooperation agreements whose period covers ``day`` (today)."""
+        day = day or fields.Date.context_today(self)
+        return [
+            ("agreement_kind", "=", "cooperation"),
+            ("state", "=", "signed"),
+            ("date_start", "<=", day),
+            ("date_end", ">=", day),
+        ]
+
     def action_sign(self):
         self._check_ready_to_sign()
-        self.write({"state": "signed", "date_signed": fields.Date.context_today(self)})
+        today = fields.Date.context_today(self)
+        self.write({"state": "signed", "date_signed": today})
+        # rulebook 1.8: the cooperation agreement makes the organization a member
+        cooperation = self.filtered(lambda a: a.agreement_kind == "cooperation")
+        cooperation.partner_id.invalidate_recordset(["network_cooperation_agreement_id"])
+        cooperation.partner_id._network_join(today)
         return True
 
     def action_terminate(self, reason=None):
         if self.filtered(lambda a: a.state != "signed"):
             raise UserError(_("Only a signed agreement can be terminated."))
         self.write({"state": "terminated", "termination_reason": reason or False})
+        self._network_leave()
         return True
+
+    def _network_leave(self):
+        """Parties of ended cooperation agreements without another one in force leave."""
+        cooperation = self.filtered(lambda a: a.agreement_kind == "cooperation")
+        parties = cooperation.partner_id
+        parties.invalidate_recordset(["network_cooperation_agreement_id"])
+        return parties._network_leave_without_agreement(fields.Date.context_today(self))
 
     @api.model
     def _cron_expire(self):
@@ -166,4 +190,5 @@ class NetworkAgreement(models.Model):
             [("state", "=", "signed"), ("date_end", "<", fields.Date.context_today(self))]
         )
         expired.write({"state": "expired"})
+        expired._network_leave()
         return expired

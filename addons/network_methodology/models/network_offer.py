@@ -247,6 +247,7 @@ class NetworkOffer(models.Model):
                     _("Only a draft or submitted offer can be published (“%s”).", offer.name)
                 )
         self._check_presenters_set()
+        self.organization_id._check_network_agreement(_("publish experience"))
         self.write({"state": "published"})
         return True
 

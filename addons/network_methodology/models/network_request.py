@@ -192,6 +192,7 @@ class NetworkRequest(models.Model):
         archived = self.filtered(lambda r: r.offer_id.state != "published")
         if archived:
             raise UserError(_("Offer “%s” is no longer published.", archived[0].offer_id.name))
+        self.requester_id._check_network_agreement(_("request events"))
         self.write({"state": "submitted"})
         return True
 

@@ -19,11 +19,15 @@ FULFILMENT_TARGET_PARAM = "network_methodology.kpi_fulfilment_target"
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    network_require_agreement = fields.Boolean(
+        related="company_id.network_require_agreement", readonly=False
+    )
     network_matrix_public = fields.Boolean(
         string="Publish the matrix to everyone",
         config_parameter="network_methodology.matrix_public",
         help="Visitors who are not logged in can read the matrix of network interaction "
-        "at /network/matrix. Portal users always can.",
+        "at /network/matrix (organizations and themes only). Members of the network always "
+        "can.",
     )
     network_material_max_mb = fields.Integer(
         string="Size limit of a material file (MB)",

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 ORG_KINDS = [
     ("school", "School"),
@@ -35,6 +35,25 @@ class ResPartner(models.Model):
             ("2", "2 - Network partner"),
             ("3", "3 - Partner platform"),
         ],
+    )
+    network_join_date = fields.Date(
+        string="Joined the Network",
+        tracking=True,
+        copy=False,
+        help="Set when the centre signs the organization's cooperation agreement.",
+    )
+    network_leave_date = fields.Date(
+        string="Left the Network",
+        tracking=True,
+        copy=False,
+        help="Set when its last cooperation agreement in force ends (terminated or expired).",
+    )
+    network_cooperation_agreement_id = fields.Many2one(
+        "network.agreement",
+        string="Cooperation Agreement in Force",
+        compute="_compute_network_cooperation_agreement_id",
+        search="_search_network_cooperation_agreement_id",
+        help="The signed cooperation agreement with the centre in force today.",
     )
     is_teacher = fields.Boolean(
         string="Teacher", help="A teacher of the organization this contact belongs to."
@@ -90,6 +109,59 @@ class ResPartner(models.Model):
             organization = self.commercial_company_name or self.sudo().parent_id.name
             return f"{self.name or ''}, {organization}".strip()
         return super()._get_complete_name()
+
+    def _compute_network_cooperation_agreement_id(self):
+        agreements = self.env["network.agreement"].search(
+            [("partner_id", "in", self.ids), *self.env["network.agreement"]._in_force_domain()],
+            order="date_end desc",
+        )
+        in_force = {}
+        for agreement in agreements:
+            in_force.setdefault(agreement.partner_id, agreement)
+        for partner in self:
+            partner.network_cooperation_agreement_id = in_force.get(partner, False)
+
+    def _search_network_cooperation_agreement_id(self, operator, value):
+        if operator not in ("=", "!=") or value is not False:
+            raise NotImplementedError(_("Search whether there is an agreement in force or not."))
+        Agreement = self.env["network.agreement"]
+        partners = [("id", "in", Agreement.search(Agreement._in_force_domain()).partner_id.ids)]
+        return ["!", *partners] if operator == "=" else partners
+
+    def _check_network_agreement(self, action):
+        """Refuse ``action`` (a translated phrase) for the organizations without a cooperation
+        agreement in force, when their company requires one (rulebook 1.8, 5.1)."""
+        missing = self.filtered(
+            lambda org: (org.company_id or self.env.company).network_require_agreement
+            and not org.network_cooperation_agreement_id
+        )
+        if missing:
+            raise UserError(
+                _(
+                    "%(org)s has no cooperation agreement with the centre in force, so it cannot "
+                    "%(action)s. The centre signs the agreement (Organizations → Agreements); "
+                    "an organization applies for one in the portal.",
+                    org=missing[0].name,
+                    action=action,
+                )
+            )
+
+    def _network_join(self, date):
+        """The organizations become members of the network on ``date`` (their cooperation
+        agreement is signed); a former member joins again."""
+        for org in self:
+            values = {"is_network_member": True, "network_leave_date": False}
+            if not org.is_network_member or org.network_leave_date or not org.network_join_date:
+                values["network_join_date"] = date
+            org.write(values)
+
+    def _network_leave_without_agreement(self, date):
+        """The organizations whose last cooperation agreement ended leave the network."""
+        leaving = self.filtered(
+            lambda org: org.is_network_member and not org.network_cooperation_agreement_id
+        )
+        leaving.write({"is_network_member": False, "network_leave_date": date})
+        return leaving
 
     def _is_network_organization(self):
         self.ensure_one()

@@ -63,8 +63,10 @@ class NetworkTestCommon(TransactionCase):
         )
 
     @classmethod
-    def _create_org(cls, name, **vals):
-        return cls.env["res.partner"].create(
+    def _create_org(cls, name, agreement=True, **vals):
+        """A member school; with ``agreement``, its cooperation agreement with the centre is
+        signed and in force (rulebook 1.8: what lets it publish and request)."""
+        org = cls.env["res.partner"].create(
             {
                 "name": name,
                 "is_company": True,
@@ -73,6 +75,28 @@ class NetworkTestCommon(TransactionCase):
                 **vals,
             }
         )
+        if agreement:
+            cls._sign_cooperation(org)
+        return org
+
+    @classmethod
+    def _sign_cooperation(cls, organizations):
+        """Signed cooperation agreements in force for ``organizations``, in one batch."""
+        Agreement = cls.env["network.agreement"]
+        agreements = Agreement.create(
+            [
+                {
+                    "agreement_kind": "cooperation",
+                    "partner_id": org.id,
+                    "date_start": cls.today - timedelta(days=30),
+                    "date_end": cls.today + timedelta(days=335),
+                    **({"company_id": org.company_id.id} if org.company_id else {}),
+                }
+                for org in organizations
+            ]
+        )
+        agreements.action_sign()
+        return agreements
 
     @classmethod
     def _create_teacher(cls, org, name=None, **vals):
@@ -212,9 +236,12 @@ class NetworkTestCommon(TransactionCase):
             "date_end": cls.today + timedelta(days=335),
         }
         if kind == "cooperation":
-            values["partner_id"] = cls.executor.id
+            values["partner_id"] = vals.get("partner_id") or cls.executor.id
         else:
-            values.update(executor_id=cls.executor.id, customer_id=cls.applicant.id)
+            values.update(
+                executor_id=vals.get("executor_id") or cls.executor.id,
+                customer_id=vals.get("customer_id") or cls.applicant.id,
+            )
         values.update(vals)
         return cls.env["network.agreement"].create(values)
 

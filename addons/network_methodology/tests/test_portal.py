@@ -34,7 +34,8 @@ class TestPortalCoordinator(NetworkPortalCommon):
         values = self.make_jsonrpc_request("/my/counters", {"counters": counters})
         # the portal's script fills one placeholder per key: counters only
         self.assertEqual(set(values), set(counters) - {"network_token_count"})
-        self.assertEqual(values["network_agreement_count"], 1)
+        # the executor's cooperation agreement (signed by _create_org) and the new one
+        self.assertEqual(values["network_agreement_count"], 2)
         self.assertEqual(values["network_offer_count"], self._offer_count(self.executor))
         self.assertNotIn("network_token_count", values)
         self._login(self.teacher_user)
@@ -43,12 +44,13 @@ class TestPortalCoordinator(NetworkPortalCommon):
             set(values) & set(counters),
             {"network_catalogue_count", "network_event_count", "network_token_count"},
         )
+        # the applicant sees its own cooperation agreement only
         self._login(self.coordinator_appl)
         self.assertEqual(
             self.make_jsonrpc_request("/my/counters", {"counters": counters})[
                 "network_agreement_count"
             ],
-            0,
+            1,
         )
         home = self.url_open("/my/home")
         self.assertIn("/my/network/catalogue", home.text)
@@ -452,8 +454,11 @@ class TestPortalMatrix(NetworkPortalCommon):
         page = self.url_open(url)
         self.assertIn("2/1", page.text)
         self.assertIn(self.third_org.name, page.text)
-        # anonymous visitors: only when the centre publishes it
+        # anonymous visitors: the rulebook's matrix is published by default, unless the
+        # centre turns it off
         self.authenticate(None, None)
+        self.assertIn("3/1", self.url_open(url).text)
+        self.env["ir.config_parameter"].set_param("network_methodology.matrix_public", False)
         self.assertIn("/web/login", self.url_open(url).url)
         self.env["ir.config_parameter"].set_param("network_methodology.matrix_public", True)
         page = self.url_open(url)

@@ -21,6 +21,7 @@ class TestPortalQueryCount(NetworkPortalCommon):
                 for _i in range(organizations)
             ]
         )
+        self._sign_cooperation(orgs)
         offers = self.env["network.offer"]
         for org in orgs:
             offers |= self._create_offer(org, self._create_teacher(org))

@@ -99,7 +99,8 @@ class TestPartner(NetworkTestCommon):
         self._create_token(self.listener, event)  # another organization's token
 
         org.invalidate_recordset()
-        self.assertEqual(org.network_agreement_count, 3)
+        # with the cooperation agreement _create_org signed
+        self.assertEqual(org.network_agreement_count, 4)
         self.assertEqual(org.network_offer_count, 2)
         self.assertEqual(org.network_request_made_count, 1)
         self.assertEqual(org.network_request_received_count, 2)
