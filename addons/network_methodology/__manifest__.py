@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "wizard/network_reason_wizard_views.xml",
         "wizard/network_event_register_wizard_views.xml",
+        "wizard/network_request_schedule_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/network_innovation_status_views.xml",
         "views/network_school_year_views.xml",

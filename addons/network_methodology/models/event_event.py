@@ -173,6 +173,15 @@ class EventEvent(models.Model):
         )
 
     @api.model
+    def _network_planned_domain(self):
+        """Network events still to come: not held, no tokens issued."""
+        return [
+            ("is_network_event", "=", True),
+            ("tokens_issued", "=", False),
+            ("date_end", ">", fields.Datetime.now()),
+        ]
+
+    @api.model
     def _network_portal_domain(self, partner, organization):
         """The network events in a portal user's list: for the coordinator of
         ``organization``, those it hosts or requested and those its teachers are registered

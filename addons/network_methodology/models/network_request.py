@@ -78,6 +78,8 @@ class NetworkRequest(models.Model):
         "event.event", string="Network Event", readonly=True, copy=False, index=True
     )
     rejection_reason = fields.Text(readonly=True, copy=False)
+    date_submitted = fields.Date(string="Submission Date", readonly=True, copy=False)
+    date_rejected = fields.Date(string="Rejection Date", readonly=True, copy=False)
     date_accepted = fields.Date(
         string="Acceptance Date",
         readonly=True,
@@ -85,6 +87,7 @@ class NetworkRequest(models.Model):
         help="Kept when the request is later rejected or cancelled: the fulfilment KPI "
         "counts every request that was accepted.",
     )
+    planned_event_count = fields.Integer(compute="_compute_planned_event_count")
     done_count = fields.Integer(
         string="Carried Out",
         compute="_compute_done_count",
@@ -131,6 +134,16 @@ class NetworkRequest(models.Model):
         return _("Request created")
 
     @api.depends("state")
+    @api.depends("executor_id", "state")
+    def _compute_planned_event_count(self):
+        Event = self.env["event.event"]
+        for request in self:
+            request.planned_event_count = (
+                Event.search_count(request._planned_events_domain())
+                if request.state == "accepted"
+                else 0
+            )
+
     def _compute_done_count(self):
         for request in self:
             request.done_count = int(request.state == "done")
@@ -193,7 +206,7 @@ class NetworkRequest(models.Model):
         if archived:
             raise UserError(_("Offer “%s” is no longer published.", archived[0].offer_id.name))
         self.requester_id._check_network_agreement(_("request events"))
-        self.write({"state": "submitted"})
+        self.write({"state": "submitted", "date_submitted": fields.Date.context_today(self)})
         return True
 
     def action_accept(self):
@@ -203,7 +216,13 @@ class NetworkRequest(models.Model):
 
     def action_reject(self, reason=None):
         self._check_state(REJECTABLE_REQUEST_STATES, _("rejected"))
-        self.write({"state": "rejected", "rejection_reason": reason or False})
+        self.write(
+            {
+                "state": "rejected",
+                "rejection_reason": reason or False,
+                "date_rejected": fields.Date.context_today(self),
+            }
+        )
         return True
 
     def action_cancel(self):
@@ -229,10 +248,44 @@ class NetworkRequest(models.Model):
             raise ValidationError(_("The event must end after it starts."))
         return date_begin, date_end
 
-    def action_schedule(self):
-        """Create the network event of each accepted request from its offer (on the preferred
-        date); return the events."""
+    def action_schedule(self, event=None):
+        """Schedule the accepted requests: into ``event``, a planned network event of the same
+        executor (one seminar serves several applicants), or each in a new event created from
+        its offer on the preferred date. Returns the events."""
+        if event:
+            return self._join_event(event)
         return self._schedule_events()
+
+    def _planned_events_domain(self):
+        """The network events the request's executor hosts that have not taken place yet."""
+        self.ensure_one()
+        return [
+            ("host_organization_id", "=", self.executor_id.id),
+            *self.env["event.event"]._network_planned_domain(),
+        ]
+
+    def _join_event(self, event):
+        """Add the accepted requests to ``event``, which their executor hosts and which has not
+        taken place yet."""
+        event.ensure_one()
+        self._check_state(("accepted",), _("scheduled"))
+        if not event.filtered_domain(event._network_planned_domain()):
+            raise UserError(
+                _("“%s” is not a planned network event: choose one still to come.", event.name)
+            )
+        foreign = self.filtered(lambda r: r.executor_id != event.host_organization_id)
+        if foreign:
+            raise UserError(
+                _(
+                    "“%(event)s” is hosted by %(host)s, not by the executor of request "
+                    "%(request)s.",
+                    event=event.name,
+                    host=event.host_organization_id.name or _("nobody"),
+                    request=foreign[0].name,
+                )
+            )
+        self.write({"state": "scheduled", "event_id": event.id})
+        return event
 
     def _schedule_events(self, date_begin=None, date_end=None):
         """Create the network event of each accepted request from its offer, from

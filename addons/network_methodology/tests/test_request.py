@@ -4,7 +4,7 @@ import psycopg2
 import pytz
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import NetworkTestCommon
 
@@ -196,6 +196,67 @@ class TestRequest(NetworkTestCommon):
         self.assertEqual(first.event_id.offer_id, self.offer)
         self.assertEqual(second.event_id.offer_id, other_offer)
         self.assertEqual(second.event_id.presenter_ids, self.presenter_2)
+
+    def test_schedule_into_a_planned_event(self):
+        """One seminar serves several applicants: a second accepted request joins the event
+        the first one created."""
+        first = self._request_in_state("accepted")
+        event = first.action_schedule()
+        second = self._create_request(self.offer, requester=self.third_org)
+        second.action_submit()
+        second.action_accept()
+        self.assertEqual(second.planned_event_count, 1)
+        with Form(
+            self.env["network.request.schedule.wizard"].with_context(
+                active_model="network.request", active_id=second.id
+            )
+        ) as form:
+            self.assertEqual(form.available_event_ids[:], event)
+            form.event_id = event
+        action = form.record.action_schedule()
+        self.assertEqual(action["res_id"], event.id)
+        self.assertEqual((second.state, second.event_id), ("scheduled", event))
+        self.assertEqual(event.request_ids, first | second)
+        self.assertEqual(
+            self.env["event.event"].search_count([("offer_id", "=", self.offer.id)]), 1
+        )
+        # tokens finish both requests
+        event.write({"date_begin": datetime(2000, 1, 1, 9), "date_end": datetime(2000, 1, 1, 11)})
+        event._issue_tokens()
+        self.assertEqual(set((first | second).mapped("state")), {"done"})
+
+    def test_schedule_into_event_refusals(self):
+        request = self._request_in_state("accepted")
+        future = datetime(2091, 5, 20, 10, 0)
+        other_host = self._create_event(
+            host=self.third_org,
+            presenters=self._create_teacher(self.third_org),
+            date_begin=future,
+        )
+        with self.assertRaisesRegex(UserError, "not by the executor"):
+            request.action_schedule(other_host)
+        held = self._create_event(
+            host=self.executor,
+            presenters=self.presenter,
+            date_begin=datetime(2000, 1, 1, 9),
+        )
+        with self.assertRaisesRegex(UserError, "not a planned network event"):
+            request.action_schedule(held)
+        self.assertEqual((request.state, request.event_id.id), ("accepted", False))
+        submitted = self._request_in_state("submitted")
+        planned = self._create_event(
+            host=self.executor, presenters=self.presenter, date_begin=future
+        )
+        with self.assertRaises(UserError):
+            submitted.action_schedule(planned)
+        self.assertEqual(submitted.state, "submitted")
+
+    def test_dates_of_submission_and_rejection(self):
+        request = self._create_request()
+        request.action_submit()
+        self.assertEqual(request.date_submitted, self.today)
+        request.action_reject("No places")
+        self.assertEqual(request.date_rejected, self.today)
 
     def test_schedule_open_returns_event_action(self):
         request = self._request_in_state("accepted")

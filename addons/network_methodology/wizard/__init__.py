@@ -1,2 +1,3 @@
 from . import network_reason_wizard
 from . import network_event_register_wizard
+from . import network_request_schedule_wizard
