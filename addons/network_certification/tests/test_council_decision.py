@@ -255,9 +255,7 @@ class TestCouncilDecision(CertificationTestCommon):
             with self.subTest(org=org.name):
                 holds = bool(current) and current in org.network_platform_year_ids
                 self.assertEqual(org.is_network_platform, holds)
-                self.assertEqual(
-                    org in Partner.search([("is_network_platform", "=", True)]), holds
-                )
+                self.assertEqual(org in Partner.search([("is_network_platform", "=", True)]), holds)
                 self.assertEqual(
                     org in Partner.search([("is_network_platform", "=", False)]), not holds
                 )

@@ -8,10 +8,10 @@ class NetworkRequestScheduleWizard(models.TransientModel):
     _name = "network.request.schedule.wizard"
     _description = "Add a Request to a Planned Network Event"
 
-    request_id = fields.Many2one("network.request", required=True, readonly=True, ondelete="cascade")
-    available_event_ids = fields.Many2many(
-        "event.event", compute="_compute_available_event_ids"
+    request_id = fields.Many2one(
+        "network.request", required=True, readonly=True, ondelete="cascade"
     )
+    available_event_ids = fields.Many2many("event.event", compute="_compute_available_event_ids")
     event_id = fields.Many2one(
         "event.event",
         string="Planned Event",
