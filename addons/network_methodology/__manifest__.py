@@ -27,6 +27,7 @@
         "views/network_agreement_views.xml",
         "views/event_event_views.xml",
         "views/network_request_views.xml",
+        "views/network_need_views.xml",
         "views/network_offer_views.xml",
         "views/network_activity_token_views.xml",
         "views/network_material_views.xml",
@@ -39,6 +40,7 @@
         "views/network_agreement_portal_templates.xml",
         "views/network_offer_portal_templates.xml",
         "views/network_request_portal_templates.xml",
+        "views/network_need_portal_templates.xml",
         "views/event_event_portal_templates.xml",
         "views/network_material_portal_templates.xml",
         "views/network_activity_token_portal_templates.xml",
@@ -48,6 +50,7 @@
         "demo/network_demo.xml",
         "demo/network_demo_projects.xml",
         "demo/network_demo_activity.xml",
+        "demo/network_demo_needs.xml",
     ],
     "assets": {
         "web.assets_frontend": ["network_methodology/static/src/scss/network_portal.scss"],

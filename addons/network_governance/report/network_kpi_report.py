@@ -32,6 +32,10 @@ class NetworkKpiReport(models.Model):
     prev_demand_ratio = fields.Float(depends_context=FILTER_KEYS)
     requests_accepted = fields.Integer(depends_context=FILTER_KEYS)
     requests_done = fields.Integer(depends_context=FILTER_KEYS)
+    requests_filed = fields.Integer(depends_context=FILTER_KEYS)
+    requests_rejected = fields.Integer(depends_context=FILTER_KEYS)
+    needs_open = fields.Integer(depends_context=FILTER_KEYS)
+    needs_answered = fields.Integer(depends_context=FILTER_KEYS)
     fulfilment_ratio = fields.Float(depends_context=FILTER_KEYS)
     fulfilment_met = fields.Boolean(depends_context=FILTER_KEYS)
     prev_fulfilment_ratio = fields.Float(depends_context=FILTER_KEYS)
@@ -170,6 +174,13 @@ class NetworkKpiReport(models.Model):
             SQL("(%s OR %s)", of_cluster("r", "requester_id"), of_cluster("r", "executor_id"))
             if cluster
             else None,
+        )
+        # needs have no direction: a direction's dashboard counts none, a cluster's its own
+        shadow(
+            "network_need",
+            "n",
+            SQL("FALSE") if direction else None,
+            of_cluster("n", "requester_id"),
         )
         shadow("event_event", "e", of_direction("e", "direction_id"))
         shadow(

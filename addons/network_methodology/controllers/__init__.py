@@ -4,6 +4,7 @@ from . import portal
 from . import portal_agreement
 from . import portal_offer
 from . import portal_request
+from . import portal_need
 from . import portal_event
 from . import portal_material
 from . import portal_card

@@ -13,6 +13,7 @@ from . import network_project_roadmap_line
 from . import network_agreement
 from . import network_offer
 from . import network_request
+from . import network_need
 from . import event_event
 from . import event_registration
 from . import network_activity_token

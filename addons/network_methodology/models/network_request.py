@@ -133,7 +133,6 @@ class NetworkRequest(models.Model):
         # the chatter's first line, in a Russian of the right gender (network.agreement's)
         return _("Request created")
 
-    @api.depends("state")
     @api.depends("executor_id", "state")
     def _compute_planned_event_count(self):
         Event = self.env["event.event"]
@@ -144,6 +143,7 @@ class NetworkRequest(models.Model):
                 else 0
             )
 
+    @api.depends("state")
     def _compute_done_count(self):
         for request in self:
             request.done_count = int(request.state == "done")

@@ -76,6 +76,26 @@ class NetworkKpiReport(models.Model):
         "cancelled afterwards.",
     )
     requests_done = fields.Integer(string="Carried-Out Requests", readonly=True)
+    requests_filed = fields.Integer(
+        string="Filed Requests",
+        readonly=True,
+        help="Requests of the school year sent to executors (not draft, not cancelled).",
+    )
+    requests_rejected = fields.Integer(
+        string="Rejected Requests",
+        readonly=True,
+        help="Requests of the school year rejected before they were accepted.",
+    )
+    needs_open = fields.Integer(
+        string="Open Needs",
+        readonly=True,
+        help="Needs for experience of the school year that no offer answers yet.",
+    )
+    needs_answered = fields.Integer(
+        string="Answered Needs",
+        readonly=True,
+        help="Needs for experience of the school year an offer answered.",
+    )
     fulfilment_ratio = fields.Float(
         string="Fulfilment (%)",
         readonly=True,
@@ -194,8 +214,14 @@ class NetworkKpiReport(models.Model):
                 SQL(
                     """
                     SELECT f.school_year_id, m.scope_key,
+                           sum(f.filed) AS requests_filed,
+                           sum(f.rejected) AS requests_rejected,
                            sum(f.accepted) AS requests_accepted, sum(f.done) AS requests_done
                       FROM (SELECT r.school_year_id, COALESCE(r.project_id, 0) AS record_key,
+                                   count(*) FILTER (WHERE r.state NOT IN %(unfiled)s) AS filed,
+                                   count(*) FILTER (
+                                       WHERE r.state = 'rejected'
+                                         AND r.date_accepted IS NULL) AS rejected,
                                    count(*) FILTER (
                                        WHERE r.date_accepted IS NOT NULL
                                           OR r.state IN %(accepted)s) AS accepted,
@@ -207,6 +233,21 @@ class NetworkKpiReport(models.Model):
                      GROUP BY 1, 2
                     """,
                     accepted=ACCEPTED_REQUEST_STATES,
+                    unfiled=UNFILED_REQUEST_STATES,
+                ),
+            ),
+            (
+                # needs have no project: they count for the whole network only
+                "need_counts",
+                SQL(
+                    """
+                    SELECT n.school_year_id, 0 AS scope_key,
+                           count(*) FILTER (WHERE n.state = 'open') AS needs_open,
+                           count(*) FILTER (WHERE n.state = 'answered') AS needs_answered
+                      FROM network_need n
+                     WHERE n.school_year_id IS NOT NULL
+                     GROUP BY 1
+                    """
                 ),
             ),
             (
@@ -287,7 +328,13 @@ class NetworkKpiReport(models.Model):
     def _kpi_count_tables(self):
         """Names of the count CTEs, each keyed by school year and scope; certification adds
         its own."""
-        return ["offer_counts", "request_counts", "teacher_counts", "uninvolved_counts"]
+        return [
+            "offer_counts",
+            "request_counts",
+            "need_counts",
+            "teacher_counts",
+            "uninvolved_counts",
+        ]
 
     @api.model
     def _kpi_joins(self):
@@ -316,6 +363,10 @@ class NetworkKpiReport(models.Model):
             ),
             "certificates_issued": SQL("0"),
             "platforms_count": SQL("0"),
+            "requests_filed": SQL.identifier("request_counts", "requests_filed"),
+            "requests_rejected": SQL.identifier("request_counts", "requests_rejected"),
+            "needs_open": SQL.identifier("need_counts", "needs_open"),
+            "needs_answered": SQL.identifier("need_counts", "needs_answered"),
         }
 
     @api.model

@@ -5,6 +5,7 @@ from . import test_request
 from . import test_event_token
 from . import test_material
 from . import test_membership
+from . import test_need
 from . import test_project_partner
 from . import test_access
 from . import test_performance

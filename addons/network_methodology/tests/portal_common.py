@@ -12,6 +12,7 @@ COUNTERS = [
     "network_offer_count",
     "network_catalogue_count",
     "network_request_count",
+    "network_need_count",
     "network_event_count",
     "network_material_count",
     "network_token_count",
