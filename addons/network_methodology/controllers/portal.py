@@ -80,7 +80,16 @@ class NetworkPortal(CustomerPortal):
         """``network_role`` decides which network entries the home page shows."""
         values = super()._prepare_home_portal_values(counters)
         if not counters:  # the page itself; /my/counters answers with counters only
-            values["network_role"] = request.env.user._network_portal_role()[0]
+            user = request.env.user
+            role, organization = user._network_portal_role()
+            values["network_role"] = role
+            # a portal contact of a company outside the network may apply to join
+            values["network_can_join"] = (
+                not role
+                and user.share
+                and organization != user.partner_id
+                and organization.is_company
+            )
         return values
 
     def _network_counters(self, counters, counts):

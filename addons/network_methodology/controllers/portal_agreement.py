@@ -1,11 +1,17 @@
-from odoo import _, http
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, fields, http
 from odoo.http import request
 
-from .portal import NetworkPortal
+from ..models.ir_http import NetworkAccessDenied
+from ..models.network_agreement import SCAN_MAX_BYTES
+from ..models.res_partner import COORDINATING_ORG_KINDS
+from .portal import NetworkPortal, selection_options
 
 
 class NetworkAgreementPortal(NetworkPortal):
-    """A coordinator's agreements with the centre and other organizations."""
+    """A coordinator's agreements with the centre and other organizations; the application
+    to join the network of an organization that is not a member yet (rulebook 1.8)."""
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -66,3 +72,65 @@ class NetworkAgreementPortal(NetworkPortal):
             agreement, access_token, {"page_name": "network_agreement", "agreement": agreement}
         )
         return request.render("network_methodology.portal_my_network_agreement", values)
+
+    # ------------------------------------------------------------------ joining the network
+    def _network_applicant(self):
+        """The organization a portal user may apply for: their own company, when it is not a
+        member yet. Staff, members and contacts of no company get the page saying why."""
+        user = request.env.user
+        organization = user.partner_id.commercial_partner_id
+        if not user.share or user._is_public():
+            raise NetworkAccessDenied("internal")
+        if organization == user.partner_id or not organization.is_company:
+            raise NetworkAccessDenied("no_organization")
+        return organization
+
+    @http.route("/my/network/join", type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_network_join(self, **post):
+        organization = self._network_applicant()
+        if organization.is_network_member:
+            return self._network_redirect(
+                "/my/home", success=_("%s is a member of the network.", organization.name)
+            )
+        Agreement = request.env["network.agreement"].sudo()
+        pending = Agreement.search(Agreement._application_domain(organization), limit=1)
+        errors = {}
+        if request.httprequest.method == "POST" and not pending:
+            upload = request.httprequest.files.get("scan")
+            scan = (upload.filename, upload.read(SCAN_MAX_BYTES + 1)) if upload else None
+            values, errors = Agreement._portal_prepare_application(
+                dict(post, scan=scan), organization
+            )
+            if not errors:
+                Agreement.with_user(request.env.user).sudo()._portal_apply(
+                    values, organization.sudo()
+                )
+                return self._network_redirect(
+                    "/my/network/join",
+                    success=_(
+                        "The application is sent: the centre signs the agreement and "
+                        "opens the network's pages to you."
+                    ),
+                )
+        today = fields.Date.context_today(request.env.user)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "network_join",
+                "organization": organization.sudo(),
+                "pending": pending,
+                "org_kinds": [
+                    option
+                    for option in selection_options("res.partner", "network_org_kind")
+                    if option[0] not in COORDINATING_ORG_KINDS
+                ],
+                "form": post
+                or {
+                    "org_kind": organization.sudo().network_org_kind or "",
+                    "date_start": str(today),
+                    "date_end": str(today + relativedelta(years=3, days=-1)),
+                },
+                "errors": errors,
+            }
+        )
+        return request.render("network_methodology.portal_network_join", values)

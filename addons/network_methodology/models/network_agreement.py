@@ -1,5 +1,20 @@
+import base64
+import os
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from .network_portal_mixin import LONG_TEXT_MAX, clean_text
+from .res_partner import COORDINATING_ORG_KINDS, ORG_KINDS
+
+# The signed scan of an application to join the network.
+SCAN_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
+SCAN_MAX_BYTES = 10 * 1024 * 1024
+# How far an applicant may date the agreement: from a month back to a year ahead, for at most
+# five years.
+APPLICATION_MAX_YEARS = 5
 
 
 class NetworkAgreement(models.Model):
@@ -192,3 +207,83 @@ class NetworkAgreement(models.Model):
         expired.write({"state": "expired"})
         expired._network_leave()
         return expired
+
+    # ------------------------------------------------------------------ joining from the portal
+    @api.model
+    def _portal_prepare_application(self, post, organization):
+        """Values of the draft cooperation agreement with which ``organization`` applies to
+        join the network from the portal (``post``: the form's text, ``scan``: the uploaded
+        ``(file name, content)`` read up to one byte over the limit), and the errors by
+        field. The kind of organization goes to the organization (``org_kind``)."""
+        errors = {}
+        if (
+            post.get("org_kind") not in dict(ORG_KINDS)
+            or post["org_kind"] in COORDINATING_ORG_KINDS
+        ):
+            errors["org_kind"] = _("Choose the kind of your organization.")
+        today = fields.Date.context_today(self)
+        dates = {}
+        for field in ("date_start", "date_end"):
+            try:
+                dates[field] = fields.Date.to_date(clean_text(post.get(field)) or None)
+            except ValueError:
+                dates[field] = None
+        start, end = dates["date_start"], dates["date_end"]
+        if not start or not today - relativedelta(months=1) <= start <= today + relativedelta(
+            years=1
+        ):
+            errors["date_start"] = _("Start: a date from a month ago to a year ahead.")
+        elif not end or not start < end <= start + relativedelta(years=APPLICATION_MAX_YEARS):
+            errors["date_end"] = _(
+                "End: after the start, at most %s years later.", APPLICATION_MAX_YEARS
+            )
+        subject = clean_text(post.get("subject"))
+        if len(subject) > LONG_TEXT_MAX:
+            errors["subject"] = _("The text is longer than %s characters.", LONG_TEXT_MAX)
+        name, content = post.get("scan") or ("", b"")
+        if not name or not content:
+            errors["scan"] = _("Attach the agreement signed by your organization.")
+        elif os.path.splitext(name)[1].lower() not in SCAN_EXTENSIONS:
+            errors["scan"] = _("The signed agreement must be a PDF, JPEG or PNG file.")
+        elif len(content) > SCAN_MAX_BYTES:
+            errors["scan"] = _("The file is larger than %s MB.", SCAN_MAX_BYTES >> 20)
+        values = {
+            "agreement_kind": "cooperation",
+            "partner_id": organization.id,
+            "date_start": start,
+            "date_end": end,
+            "subject": subject or _("Cooperation within the network of educational organizations."),
+            "signed_scan": base64.b64encode(content) if content else False,
+            "signed_scan_filename": os.path.basename(name),
+            "org_kind": post.get("org_kind"),
+        }
+        return values, errors
+
+    @api.model
+    def _portal_apply(self, values, organization):
+        """File the application of ``organization`` (values from
+        ``_portal_prepare_application``): its kind is recorded and a draft cooperation
+        agreement waits for the centre's signature. Refused while one is pending or when it
+        is a member already."""
+        if organization.is_network_member:
+            raise UserError(_("%s is a member of the network already.", organization.name))
+        if self.search_count(self._application_domain(organization)):
+            raise UserError(_("The application of %s waits for the centre.", organization.name))
+        values = dict(values)
+        organization.network_org_kind = values.pop("org_kind")
+        agreement = self.create(values)
+        agreement.message_post(
+            body=_("Application to join the network filed in the portal."),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return agreement
+
+    @api.model
+    def _application_domain(self, organization):
+        """The organization's cooperation agreements waiting for the centre's signature."""
+        return [
+            ("partner_id", "=", organization.id),
+            ("agreement_kind", "=", "cooperation"),
+            ("state", "=", "draft"),
+        ]

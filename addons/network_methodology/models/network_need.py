@@ -49,9 +49,7 @@ class NetworkNeed(models.Model):
         domain=[("state", "=", "published")],
         help="The published offer that answers the need.",
     )
-    request_id = fields.Many2one(
-        "network.request", readonly=True, copy=False, check_company=True
-    )
+    request_id = fields.Many2one("network.request", readonly=True, copy=False, check_company=True)
     state = fields.Selection(
         [("open", "Open"), ("answered", "Answered"), ("closed", "Closed")],
         default="open",

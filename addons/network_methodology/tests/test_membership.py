@@ -2,8 +2,10 @@ from datetime import timedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import NetworkTestCommon
+from .portal_common import NetworkPortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -83,3 +85,106 @@ class TestMembership(NetworkTestCommon):
         )
         with self.assertRaises(NotImplementedError):
             Partner.search([("network_cooperation_agreement_id", "=", 5)])
+
+
+@tagged("post_install", "-at_install")
+class TestJoinPortal(NetworkPortalCommon):
+    """An organization outside the network applies from the portal with its signed agreement;
+    the centre signs it and the network opens to its coordinator."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.outsider = cls._create_org("Joining lyceum", agreement=False, is_network_member=False)
+        cls.applicant_user = cls._create_coordinator("coord_new", cls.outsider, "Olga")
+
+    def _apply(self, **fields_):
+        data = {
+            "org_kind": "school",
+            "date_start": str(self.today),
+            "date_end": str(self.today + timedelta(days=3 * 365)),
+            "subject": "Открытые уроки по робототехнике",
+            **fields_,
+        }
+        scan = data.pop("scan", ("agreement.pdf", b"%PDF-1.4 signed"))
+        files = {"scan": scan} if scan else None
+        return self._post("/my/network/join", data, files=files)
+
+    def test_apply_then_the_centre_signs(self):
+        self._login(self.applicant_user)
+        self.assertIn("/my/network/join", self.url_open("/my/home").text)
+        denied = self.url_open("/my/network/catalogue")
+        self.assertEqual(denied.status_code, 403)
+        self.assertIn("o_network_join_link", denied.text)
+        page = self._apply()
+        self.assertIn("o_network_join_pending", page.text)
+        agreement = self.env["network.agreement"].search([("partner_id", "=", self.outsider.id)])
+        self.assertEqual(
+            (agreement.agreement_kind, agreement.state, agreement.signed_scan_filename),
+            ("cooperation", "draft", "agreement.pdf"),
+        )
+        self.assertEqual(self.outsider.network_org_kind, "school")
+        self.assertIn("Application to join", agreement.message_ids[0].body)
+        # a second application waits for the first
+        self._apply()
+        self.assertEqual(
+            self.env["network.agreement"].search_count([("partner_id", "=", self.outsider.id)]), 1
+        )
+        # the centre signs: a member, and the coordinator's pages open
+        agreement.action_sign()
+        self.assertTrue(self.outsider.is_network_member)
+        self.assertEqual(self.outsider.network_join_date, self.today)
+        self.assertEqual(self.url_open("/my/network/catalogue").status_code, 200)
+        self.assertIn("/my/home", self.url_open("/my/network/join").url)
+
+    def test_bad_applications_create_nothing(self):
+        self._login(self.applicant_user)
+        cases = {
+            "scan": {"scan": None},
+            "scan_type": {"scan": ("agreement.exe", b"MZ")},
+            "org_kind": {"org_kind": "authority"},
+            "date_start": {"date_start": "1990-01-01"},
+            "date_end": {"date_end": str(self.today - timedelta(days=1))},
+        }
+        for case, fields_ in cases.items():
+            with self.subTest(case=case):
+                page = self._apply(**fields_)
+                self.assertIn("is-invalid", page.text)
+                self.assertFalse(
+                    self.env["network.agreement"].search([("partner_id", "=", self.outsider.id)])
+                )
+
+    @mute_logger("odoo.http")
+    def test_who_cannot_apply(self):
+        # a member's coordinator is sent home
+        self._login(self.coordinator_exec)
+        self.assertIn("/my/home", self.url_open("/my/network/join").url)
+        # a portal user of no company
+        loner = self._create_portal_user(
+            "loner", self.env["res.partner"].create({"name": "Loner", "email": "l@example.com"})
+        )
+        self._login(loner)
+        response = self.url_open("/my/network/join")
+        self.assertEqual(response.status_code, 403)
+        self.assertIn('data-reason="no_organization"', response.text)
+        # staff work in the backend
+        self._login(self._create_user("join_methodist", "network_methodology.group_network_user"))
+        self.assertEqual(self.url_open("/my/network/join").status_code, 403)
+
+    def test_model_refuses_members_and_duplicates(self):
+        Agreement = self.env["network.agreement"]
+        values, errors = Agreement._portal_prepare_application(
+            {
+                "org_kind": "school",
+                "date_start": str(self.today),
+                "date_end": str(self.today + timedelta(days=365)),
+                "scan": ("a.pdf", b"%PDF"),
+            },
+            self.outsider,
+        )
+        self.assertFalse(errors)
+        Agreement._portal_apply(values, self.outsider)
+        with self.assertRaisesRegex(UserError, "waits for the centre"):
+            Agreement._portal_apply(values, self.outsider)
+        with self.assertRaisesRegex(UserError, "member of the network already"):
+            Agreement._portal_apply(values, self.executor)
