@@ -18,10 +18,10 @@ class NetworkRequest(models.Model):
                 request.school_year_id in request.executor_id.network_platform_year_ids
             )
 
-    def _get_matrix(self, school_year, project=None):
+    def _get_matrix(self, school_year, project=None, event_form=None):
         """The matrix also names the organizations holding the «Network platform» status of
         the school year (``platform_ids``), read in one query."""
-        matrix = super()._get_matrix(school_year, project)
+        matrix = super()._get_matrix(school_year, project, event_form)
         organizations = matrix["applicants"] | matrix["executors"]
         matrix["platform_ids"] = (
             set(

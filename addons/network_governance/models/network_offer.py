@@ -16,6 +16,16 @@ class NetworkOffer(models.Model):
         help="The yearly direction of innovation the experience belongs to.",
     )
 
+    @api.model
+    def _get_matrix_domain(self, school_year, project=None, event_form=None):
+        """The matrix's executors of one direction of innovation when the context names it
+        (``network_direction_id``), as its requests."""
+        domain = super()._get_matrix_domain(school_year, project, event_form)
+        direction_id = self.env.context.get("network_direction_id")
+        if direction_id:
+            domain.append(("direction_id", "=", direction_id))
+        return domain
+
     @api.constrains("direction_id", "school_year_id", "organization_id")
     def _check_direction(self):
         for offer in self.filtered("direction_id"):

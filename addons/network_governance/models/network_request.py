@@ -8,10 +8,10 @@ class NetworkRequest(models.Model):
         related="offer_id.direction_id", store=True, index=True, string="Direction of Innovation"
     )
 
-    def _get_matrix_domain(self, school_year, project=None):
+    def _get_matrix_domain(self, school_year, project=None, event_form=None):
         """The matrix of one direction of innovation when the context names it
         (``network_direction_id``)."""
-        domain = super()._get_matrix_domain(school_year, project)
+        domain = super()._get_matrix_domain(school_year, project, event_form)
         direction_id = self.env.context.get("network_direction_id")
         if direction_id:
             domain.append(("direction_id", "=", direction_id))

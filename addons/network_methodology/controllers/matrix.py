@@ -1,14 +1,26 @@
-from odoo import http
-from odoo.http import request
+import csv
+import io
+
+import xlsxwriter
+
+from odoo import _, http
+from odoo.http import content_disposition, request
 
 from ..models.ir_http import NetworkAccessDenied
+from ..models.network_offer import EVENT_FORMS
+from ..models.network_portal_mixin import to_int
+from .kpi_report import XLSX_MIMETYPE
+from .portal import selection_options
 
 
 class NetworkMatrix(http.Controller):
-    @http.route("/network/matrix", type="http", auth="public", website=True)
-    def network_matrix(self, year_id=None, **kw):
-        """The published matrix of network interaction: the network's coordinators and
-        teachers and the centre's staff; everyone when the centre turns the setting on."""
+    """The rulebook's matrix of network interaction (3.3): a digital summary table published
+    to every organization, with its CSV and XLSX downloads."""
+
+    def _network_matrix_check_access(self):
+        """The network's coordinators and teachers and the centre's staff; everyone when the
+        centre publishes it (the default). Returns the viewer's role and organization, or a
+        redirection to the login page for a visitor."""
         user = request.env.user
         role, organization = user._network_portal_role()
         if not (
@@ -19,18 +31,101 @@ class NetworkMatrix(http.Controller):
             .get_param("network_methodology.matrix_public")
         ):
             if user._is_public():
-                return request.redirect("/web/login?redirect=/network/matrix")
+                return None, None, request.redirect("/web/login?redirect=/network/matrix")
             raise NetworkAccessDenied("not_member")
+        return role, organization, None
+
+    def _network_matrix_filters(self, year_id=None, project_id=None, event_form=None):
+        """The school year (the current one by default), sub-project and form asked for."""
         SchoolYear = request.env["network.school.year"].sudo()
         years = SchoolYear.search([])
-        year = years.filtered(lambda y: str(y.id) == str(year_id)) or SchoolYear._get_current()
-        year = year or years[:1]
-        values = {
-            "page_name": "network_matrix",
+        year = years.filtered(lambda y: y.id == to_int(year_id)) or SchoolYear._get_current()
+        projects = request.env["network.project"].sudo().search([])
+        return {
             "years": years,
-            "year": year,
-            "matrix": request.env["network.request"]._get_matrix(year),
-            "own_organization": organization if role else organization.browse(),
-            "network_role": role,
+            "year": year or years[:1],
+            "projects": projects,
+            "project": projects.filtered(lambda p: p.id == to_int(project_id)),
+            "event_forms": selection_options("network.request", "event_form"),
+            "event_form": event_form if event_form in dict(EVENT_FORMS) else False,
         }
+
+    def _network_matrix(self, filters):
+        return request.env["network.request"]._get_matrix(
+            filters["year"], filters["project"] or None, filters["event_form"] or None
+        )
+
+    @http.route("/network/matrix", type="http", auth="public", website=True, readonly=True)
+    def network_matrix(self, year_id=None, project_id=None, event_form=None, **kw):
+        role, organization, redirect = self._network_matrix_check_access()
+        if redirect:
+            return redirect
+        filters = self._network_matrix_filters(year_id, project_id, event_form)
+        values = dict(
+            filters,
+            page_name="network_matrix",
+            matrix=self._network_matrix(filters),
+            own_organization=organization if role else organization.browse(),
+            network_role=role,
+            export_query=self._network_matrix_query(filters),
+        )
         return request.render("network_methodology.portal_network_matrix", values)
+
+    @staticmethod
+    def _network_matrix_query(filters):
+        """The query string of the filters, for the download links."""
+        query = {"year_id": filters["year"].id}
+        if filters["project"]:
+            query["project_id"] = filters["project"].id
+        if filters["event_form"]:
+            query["event_form"] = filters["event_form"]
+        return "&".join(f"{key}={value}" for key, value in query.items() if value)
+
+    @http.route(
+        "/network/matrix/export/<string:file_format>",
+        type="http",
+        auth="public",
+        website=True,
+        readonly=True,
+        sitemap=False,
+    )
+    def network_matrix_export(
+        self, file_format, year_id=None, project_id=None, event_form=None, **kw
+    ):
+        if file_format not in ("csv", "xlsx"):
+            raise request.not_found()
+        redirect = self._network_matrix_check_access()[2]
+        if redirect:
+            return redirect
+        filters = self._network_matrix_filters(year_id, project_id, event_form)
+        Request = request.env["network.request"]
+        header, rows = Request._get_matrix_table(self._network_matrix(filters))
+        filename = _("Matrix %s", filters["year"].name or "").replace("/", "-")
+        if file_format == "csv":
+            output = io.StringIO()
+            writer = csv.writer(output)
+            writer.writerow(header)
+            writer.writerows(rows)
+            # with a byte order mark, spreadsheets open the Cyrillic text as UTF-8
+            content = "\ufeff" + output.getvalue()
+            mimetype = "text/csv; charset=utf-8"
+        else:
+            output = io.BytesIO()
+            workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+            sheet = workbook.add_worksheet(_("Matrix")[:31])
+            sheet.write_row(0, 0, header, workbook.add_format({"bold": True}))
+            for index, row in enumerate(rows, start=1):
+                sheet.write_row(index, 0, row)
+            sheet.set_column(0, 2, 45)
+            sheet.set_column(3, 4, 14)
+            sheet.freeze_panes(1, 0)
+            workbook.close()
+            content = output.getvalue()
+            mimetype = XLSX_MIMETYPE
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", mimetype),
+                ("Content-Disposition", content_disposition(f"{filename}.{file_format}")),
+            ],
+        )

@@ -166,6 +166,21 @@ class NetworkOffer(models.Model):
         return self.organization_id
 
     @api.model
+    def _get_matrix_domain(self, school_year, project=None, event_form=None):
+        """The declared experience of the matrix's executors: offers of the school year that
+        reached the catalogue (for a project and its sub-projects, of a form, if given). Add-ons
+        narrow it as they narrow the matrix's requests."""
+        domain = [
+            ("school_year_id", "=", school_year.id),
+            ("state", "in", PUBLISHED_OFFER_STATES),
+        ]
+        if project:
+            domain.append(("project_id", "child_of", project.id))
+        if event_form:
+            domain.append(("event_form", "=", event_form))
+        return domain
+
+    @api.model
     def _portal_prepare_values(self, post, organization):
         """The offer's values from the portal form of ``organization``'s coordinator, and the
         errors by field (nothing may be saved while there are any). ``post`` holds the form's

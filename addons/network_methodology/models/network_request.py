@@ -378,39 +378,51 @@ class NetworkRequest(models.Model):
         self.filtered(lambda r: r.state == "scheduled").write({"state": "done"})
 
     @api.model
-    def _get_matrix_domain(self, school_year, project=None):
+    def _get_matrix_domain(self, school_year, project=None, event_form=None):
         """The requests the matrix counts: filed in the school year (for a project and its
-        sub-projects if given). Add-ons narrow it further."""
+        sub-projects, of a form, if given). Add-ons narrow it further."""
         domain = [
             ("school_year_id", "=", school_year.id),
             ("state", "not in", UNFILED_REQUEST_STATES),
         ]
         if project:
             domain.append(("project_id", "child_of", project.id))
+        if event_form:
+            domain.append(("event_form", "=", event_form))
         return domain
 
     @api.model
-    def _get_matrix(self, school_year, project=None):
-        """The matrix of network interaction of a school year (of a project and its
-        sub-projects if given): applicants (rows) × executors (columns), each cell the requests
-        filed and carried out. The rulebook publishes it to every organization, so it is read
-        as superuser; it holds organization names and counts only."""
-        groups = self.sudo()._read_group(
-            self._get_matrix_domain(school_year, project),
-            ["requester_id", "executor_id"],
-            ["__count", "done_count:sum"],
+    def _get_matrix(self, school_year, project=None, event_form=None):
+        """The rulebook's matrix of network interaction (3.3, 3.3.1) of a school year (of a
+        project and its sub-projects, of a form, if given): applicants (rows) × executors
+        (columns) — every organization that declared experience, also those nobody requested
+        yet —, each cell the requests filed and carried out and the requested themes with
+        their states. Published to every organization, so read as superuser; it holds
+        organization names, themes and counts only. Three queries whatever its size."""
+        Request = self.sudo()
+        groups = Request._read_group(
+            self._get_matrix_domain(school_year, project, event_form),
+            ["requester_id", "executor_id", "offer_id", "state"],
+            ["__count"],
         )
+        offers = (
+            self.env["network.offer"]
+            .sudo()
+            ._read_group(
+                self.env["network.offer"]._get_matrix_domain(school_year, project, event_form),
+                ["organization_id"],
+                ["__count"],
+            )
+        )
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
 
         def counter():
             return {"requests": 0, "done": 0}
 
-        cells, rows, columns, total = (
-            defaultdict(counter),
-            defaultdict(counter),
-            defaultdict(counter),
-            counter(),
-        )
-        for requester, executor, count, done in groups:
+        cells = defaultdict(lambda: {"requests": 0, "done": 0, "themes": []})
+        rows, columns, total = defaultdict(counter), defaultdict(counter), counter()
+        for requester, executor, offer, state, count in groups:
+            done = count if state == "done" else 0
             for counts in (
                 cells[requester.id, executor.id],
                 rows[requester.id],
@@ -419,8 +431,16 @@ class NetworkRequest(models.Model):
             ):
                 counts["requests"] += count
                 counts["done"] += done
+            cells[requester.id, executor.id]["themes"].append(
+                {"offer": offer, "state": state, "state_label": state_labels[state], "count": count}
+            )
+        declared = {org.id: count for org, count in offers}
+        for executor_id in declared:  # an executor nobody requested yet has a column too
+            columns.setdefault(executor_id, counter())
         organizations = self.env["res.partner"].sudo().browse(list(rows.keys() | columns.keys()))
         organizations.fetch(["name"])  # one query for every name of the table
+        for cell in cells.values():
+            cell["themes"].sort(key=lambda theme: (theme["offer"].name or "", theme["state"]))
         return {
             "applicants": organizations.filtered(lambda p: p.id in rows).sorted("name"),
             "executors": organizations.filtered(lambda p: p.id in columns).sorted("name"),
@@ -428,4 +448,31 @@ class NetworkRequest(models.Model):
             "rows": rows,
             "columns": columns,
             "total": total,
+            "declared": declared,
         }
+
+    @api.model
+    def _get_matrix_table(self, matrix):
+        """The matrix as a flat table (header, rows) for downloads: applicant, executor,
+        theme, status and number of requests per requested theme, then the executors whose
+        declared experience nobody requested yet."""
+        header = [_("Applicant"), _("Executor"), _("Theme"), _("Status"), _("Requests")]
+        names = {org.id: org.name for org in matrix["applicants"] | matrix["executors"]}
+        rows = [
+            [
+                names[applicant],
+                names[executor],
+                theme["offer"].name,
+                theme["state_label"],
+                theme["count"],
+            ]
+            for (applicant, executor), cell in matrix["cells"].items()
+            for theme in cell["themes"]
+        ]
+        rows.sort(key=lambda row: (row[0] or "", row[1] or "", row[2] or ""))
+        rows += [
+            ["", names[executor.id], _("(declared experience, not requested yet)"), "", 0]
+            for executor in matrix["executors"]
+            if not matrix["columns"][executor.id]["requests"]
+        ]
+        return header, rows

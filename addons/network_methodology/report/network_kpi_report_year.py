@@ -304,8 +304,13 @@ class ReportNetworkKpiYear(models.AbstractModel):
         matrix = self.env["network.request"]._get_matrix(year, project)
         names = {org.id: org.name for org in matrix["applicants"] | matrix["executors"]}
         rows = [
-            {"applicant": names[applicant], "executor": names[executor], **counts}
-            for (applicant, executor), counts in matrix["cells"].items()
+            {
+                "applicant": names[applicant],
+                "executor": names[executor],
+                "requests": cell["requests"],
+                "done": cell["done"],
+            }
+            for (applicant, executor), cell in matrix["cells"].items()
         ]
         return sorted(rows, key=lambda row: (row["applicant"] or "", row["executor"] or ""))
 

@@ -1,5 +1,8 @@
 import base64
+import io
 from datetime import date, timedelta
+
+import openpyxl
 
 from odoo import fields
 from odoo.tests import tagged
@@ -444,8 +447,11 @@ class TestPortalMatrix(NetworkPortalCommon):
         matrix = self.env["network.request"]._get_matrix(self.year)
         self.assertEqual(matrix["applicants"], self.applicant | self.third_org)
         self.assertEqual(matrix["executors"], self.executor)
+        cell = matrix["cells"][self.applicant.id, self.executor.id]
+        self.assertEqual((cell["requests"], cell["done"]), (2, 1))
         self.assertEqual(
-            matrix["cells"][self.applicant.id, self.executor.id], {"requests": 2, "done": 1}
+            [(t["offer"], t["state"], t["count"]) for t in cell["themes"]],
+            [(self.offer, "done", 1), (self.offer, "submitted", 1)],
         )
         self.assertEqual(matrix["columns"][self.executor.id], {"requests": 3, "done": 1})
         self.assertEqual(matrix["total"], {"requests": 3, "done": 1})
@@ -463,6 +469,48 @@ class TestPortalMatrix(NetworkPortalCommon):
         self.env["ir.config_parameter"].set_param("network_methodology.matrix_public", True)
         page = self.url_open(url)
         self.assertIn("3/1", page.text)
+
+    def test_matrix_lists_every_declared_executor_and_filters(self):
+        """Rulebook 3.3.1: every executor with declared experience is a column, also when
+        nobody requested it yet; filters by sub-project and form; CSV and XLSX downloads."""
+        quiet = self._create_offer(self.third_org, self._create_teacher(self.third_org))
+        day = {"date_request": date(1991, 2, 1)}
+        self._create_request(**day).action_submit()
+        matrix = self.env["network.request"]._get_matrix(self.year)
+        self.assertEqual(matrix["executors"], self.executor | self.third_org)
+        self.assertEqual(matrix["columns"][self.third_org.id], {"requests": 0, "done": 0})
+        self.assertEqual(matrix["declared"][self.third_org.id], 1)
+        # the form filter: a form none of the offers has
+        other_form = "lecture" if self.offer.event_form != "lecture" else "seminar"
+        narrowed = self.env["network.request"]._get_matrix(self.year, event_form=other_form)
+        self.assertFalse(narrowed["executors"])
+        project = self.env["network.project"].create({"name": "Matrix sub-project"})
+        quiet.project_id = project
+        by_project = self.env["network.request"]._get_matrix(self.year, project=project)
+        self.assertEqual(by_project["executors"], self.third_org)
+        self.assertFalse(by_project["applicants"])
+        # the page and the downloads
+        self._login(self.coordinator_appl)
+        page = self.url_open(f"/network/matrix?year_id={self.year.id}")
+        self.assertIn(self.third_org.name, page.text)
+        self.assertIn("Declared experience, not requested yet", page.text)
+        csv_response = self.url_open(f"/network/matrix/export/csv?year_id={self.year.id}")
+        self.assertEqual(csv_response.status_code, 200)
+        text = csv_response.content.decode("utf-8-sig")
+        self.assertIn(self.offer.name, text)
+        self.assertIn(self.third_org.name, text)
+        xlsx = self.url_open(f"/network/matrix/export/xlsx?year_id={self.year.id}")
+        book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+        rows = list(book.active.iter_rows(values_only=True))
+        self.assertEqual(len(rows), 3)  # header, the requested theme, the unrequested executor
+        self.assertEqual(rows[1][:3], (self.applicant.name, self.executor.name, self.offer.name))
+        self.assertEqual(self.url_open("/network/matrix/export/pdf").status_code, 404)
+        # not public: visitors are sent to the login page, downloads too
+        self.env["ir.config_parameter"].set_param("network_methodology.matrix_public", False)
+        self.authenticate(None, None)
+        self.assertIn(
+            "/web/login", self.url_open(f"/network/matrix/export/csv?year_id={self.year.id}").url
+        )
 
 
 @tagged("post_install", "-at_install")
