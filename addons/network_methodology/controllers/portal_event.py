@@ -128,3 +128,45 @@ class NetworkEventPortal(NetworkPortal):
         else:
             method, success = event._unregister_teachers, _("The registration is cancelled.")
         return self._network_run(event, method, teachers, success=success, url=url)
+
+    # ------------------------------------------------------------------ the host's attendance
+    @http.route(
+        "/my/network/events/<int:event_id>/attendance",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_network_event_attendance(self, event_id, **post):
+        """The host's coordinator marks who came to the held event; the centre then issues
+        the tokens."""
+        access = self._network_access("coordinator")
+        event = self._network_record("event.event", event_id)
+        if event.host_organization_id != access.organization:
+            raise Forbidden()
+        url = f"/my/network/events/{event.id}/attendance"
+        registrations = request.env["event.registration"].search(
+            [("event_id", "=", event.id), ("state", "!=", "cancel")], order="name"
+        )
+        if request.httprequest.method == "POST":
+            wanted = {to_int(value) for value in form_list("registration_ids")}
+            attended = registrations.filtered(lambda r: r.id in wanted)
+            if len(attended) != len(wanted):
+                raise Forbidden()
+            return self._network_run(
+                event,
+                event._set_attendance,
+                attended.sudo(),
+                success=_("Attendance saved: the centre issues the tokens."),
+                url=url,
+            )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "network_event_attendance",
+                "event": event,
+                "registrations": registrations.sudo(),
+                "event_started": event.date_begin <= fields.Datetime.now(),
+            }
+        )
+        return request.render("network_methodology.portal_network_event_attendance", values)

@@ -238,6 +238,24 @@ class EventEvent(models.Model):
         registrations.action_cancel()
         return True
 
+    def _set_attendance(self, attended):
+        """Record who came to the held network event: the registrations ``attended`` are
+        marked attended, the event's other registrations (not cancelled) not attended. Final
+        once the tokens are issued. Returns the number attended."""
+        self.ensure_one()
+        if not self.is_network_event:
+            raise UserError(_("“%s” is not a network event.", self.name))
+        if self.date_begin > fields.Datetime.now():
+            raise UserError(_("Attendance is marked once “%s” has started.", self.name))
+        if self.tokens_issued:
+            raise UserError(_("The tokens of “%s” are issued: its attendance is final.", self.name))
+        registrations = self.registration_ids.filtered(lambda r: r.state != "cancel")
+        if attended - registrations:
+            raise ValidationError(_("Only the event's registrations can be marked attended."))
+        attended.filtered(lambda r: r.state != "done").write({"state": "done"})
+        (registrations - attended).filtered(lambda r: r.state == "done").write({"state": "open"})
+        return len(attended)
+
     def _network_form_action(self):
         """The action opening the events in the network event form."""
         return self._get_records_action(

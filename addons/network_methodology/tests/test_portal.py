@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import openpyxl
 
 from odoo import fields
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -577,3 +578,58 @@ class TestPortalIdentity(NetworkPortalCommon):
         self.assertNotIn(draft.name, self.url_open("/my/network/requests").text)
         draft.action_submit()
         self.assertIn(draft.name, self.url_open("/my/network/requests").text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalAttendance(NetworkPortalCommon):
+    """The host's coordinator marks who came to its held event in the portal."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.event = cls._create_event()  # held, hosted by the executor
+        cls.reg_anna, cls.reg_boris = cls._register(
+            cls.event, cls.listener | cls.listener_2, "open"
+        )
+
+    def test_host_marks_attendance(self):
+        self._login(self.coordinator_exec)
+        url = f"/my/network/events/{self.event.id}/attendance"
+        self.assertIn(
+            "o_network_attendance_link", self.url_open(f"/my/network/events/{self.event.id}").text
+        )
+        page = self.url_open(url)
+        self.assertIn(self.listener.name, page.text)
+        self._post(url, {"registration_ids": self.reg_anna.id})
+        self.assertEqual((self.reg_anna.state, self.reg_boris.state), ("done", "open"))
+        self.assertEqual(self.reg_anna.write_uid, self.coordinator_exec)
+        # unticking sets it back; a foreign registration id is refused
+        self._post(url, {"registration_ids": self.reg_boris.id})
+        self.assertEqual((self.reg_anna.state, self.reg_boris.state), ("open", "done"))
+        other = self._register(self._create_event(), self.listener)
+        response = self._post(url, {"registration_ids": other.id})
+        self.assertEqual(response.status_code, 403)
+        # final once the tokens are issued
+        self.event._issue_tokens()
+        response = self._post(url, {"registration_ids": self.reg_anna.id})
+        self.assertIn("alert-danger", response.text)
+        self.assertEqual(self.reg_anna.state, "open")
+
+    @mute_logger("odoo.http")
+    def test_only_the_host_marks_attendance(self):
+        url = f"/my/network/events/{self.event.id}/attendance"
+        self._login(self.coordinator_appl)
+        self.assertIn(self.url_open(url).status_code, (403, 404))
+        self._post(url, {"registration_ids": self.reg_anna.id})
+        self.assertEqual(self.reg_anna.state, "open")
+        self._login(self.teacher_user)
+        self.assertEqual(self.url_open(url).status_code, 403)
+
+    def test_model_refuses_before_start(self):
+        future = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=3))
+        registration = self._register(future, self.listener, "open")
+        with self.assertRaisesRegex(UserError, "once"):
+            future._set_attendance(registration)
+        self.assertEqual(registration.state, "open")
+        with self.assertRaises(ValidationError):
+            self.event._set_attendance(registration)
