@@ -46,7 +46,11 @@ class TestPortalRules(NetworkPortalCommon):
             (self.request_appl | self.request_third, self.request_appl | self.request_third),
             (self.material_exec, self.material_exec),
             (self.network_event | self.other_event, self.network_event),
-            (self.registration_anna | self.registration_boris, self.env["event.registration"]),
+            # the host's coordinator marks its event's attendance: it reads the attendees
+            (
+                self.registration_anna | self.registration_boris,
+                self.registration_anna | self.registration_boris,
+            ),
             (self.token_anna | self.token_boris, self.env["network.activity.token"]),
         ]
         for records, expected in cases:
