@@ -3,7 +3,7 @@
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 
-from odoo import _
+from odoo import Command, _
 
 # Plural categories in the order the forms of a word are written (Unicode CLDR).
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -45,3 +45,17 @@ def notification(message, kind="success"):
             "next": {"type": "ir.actions.client", "tag": "soft_reload"},
         },
     }
+
+
+def notify(template, records, recipients):
+    """Queue ``template`` rendered on each of ``records`` to ``recipients(record)`` (partners;
+    those without an email are skipped), one mail per record and language of the recipients,
+    so that each reads it in their own. The mail queue's cron sends them. No notification
+    layout: its «Your <document>» header does not agree in Russian."""
+    for record in records:
+        partners = recipients(record).filtered("email")
+        for lang, group in partners.grouped("lang").items():
+            template.with_context(lang=lang or record.env.lang).send_mail(
+                record.id,
+                email_values={"recipient_ids": [Command.set(group.ids)]},
+            )

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytz
 
 from odoo import _, api, fields, models
@@ -156,6 +158,12 @@ class EventEvent(models.Model):
             if registration.partner_id not in registration.event_id.presenter_ids:
                 add(registration.partner_id, registration.event_id, "listener")
         tokens = Token.create(vals_list)
+        # one mail per teacher and event (a teacher earns one token per event), in batch
+        mailed = tokens.filtered(lambda t: t.partner_id.email)
+        if mailed:
+            self.env.ref("network_methodology.mail_template_network_token_issued").send_mail_batch(
+                mailed.ids
+            )
         self.write({"tokens_issued": True})
         self.action_set_done()  # core: the first «ended» stage
         self.request_ids._action_done()
@@ -255,6 +263,26 @@ class EventEvent(models.Model):
         attended.filtered(lambda r: r.state != "done").write({"state": "done"})
         (registrations - attended).filtered(lambda r: r.state == "done").write({"state": "open"})
         return len(attended)
+
+    @api.model
+    def _cron_network_reminders(self):
+        """Remind the teachers registered for a network event starting within a day, once."""
+        now = fields.Datetime.now()
+        registrations = self.env["event.registration"].search(
+            [
+                ("event_id.is_network_event", "=", True),
+                ("event_id.date_begin", ">", now),
+                ("event_id.date_begin", "<=", now + timedelta(days=1)),
+                ("state", "=", "open"),
+                ("network_reminder_sent", "=", False),
+                ("partner_id.email", "!=", False),
+            ]
+        )
+        if registrations:
+            template = self.env.ref("network_methodology.mail_template_network_event_reminder")
+            template.send_mail_batch(registrations.ids)
+            registrations.network_reminder_sent = True
+        return registrations
 
     def _network_form_action(self):
         """The action opening the events in the network event form."""

@@ -7,3 +7,6 @@ class EventRegistration(models.Model):
     network_organization_id = fields.Many2one(
         related="partner_id.parent_id", string="Organization of the Attendee"
     )
+    network_reminder_sent = fields.Boolean(
+        readonly=True, copy=False, help="The reminder of the network event was mailed."
+    )

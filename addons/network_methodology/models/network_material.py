@@ -4,6 +4,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
+from ..tools import notify
 from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
 from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
@@ -219,6 +220,11 @@ class NetworkMaterial(models.Model):
         if self.filtered(lambda m: m.state != "submitted"):
             raise UserError(_("Only a submitted material can be reviewed."))
         self.write({"state": state, "reviewer_id": self.env.uid, "review_note": note or False})
+        notify(
+            self.env.ref("network_methodology.mail_template_network_material_reviewed"),
+            self,
+            lambda material: material.author_ids,
+        )
         return True
 
     def action_approve(self, note=None):

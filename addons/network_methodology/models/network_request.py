@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import notify
 from .network_portal_mixin import LONG_TEXT_MAX, clean_text, to_int
 from .res_partner import NETWORK_ORGANIZATION_DOMAIN
 
@@ -207,11 +208,13 @@ class NetworkRequest(models.Model):
             raise UserError(_("Offer “%s” is no longer published.", archived[0].offer_id.name))
         self.requester_id._check_network_agreement(_("request events"))
         self.write({"state": "submitted", "date_submitted": fields.Date.context_today(self)})
+        self._notify_party("mail_template_network_request_submitted", "executor_id")
         return True
 
     def action_accept(self):
         self._check_state(ACCEPTABLE_REQUEST_STATES, _("accepted"))
         self.write({"state": "accepted", "date_accepted": fields.Date.context_today(self)})
+        self._notify_party("mail_template_network_request_answered", "requester_id")
         return True
 
     def action_reject(self, reason=None):
@@ -223,7 +226,17 @@ class NetworkRequest(models.Model):
                 "date_rejected": fields.Date.context_today(self),
             }
         )
+        self._notify_party("mail_template_network_request_answered", "requester_id")
         return True
+
+    def _notify_party(self, template_xmlid, party_field):
+        """Mail the coordinators of each request's applicant or executor (``party_field``)."""
+        coordinators = self[party_field]._network_coordinators()
+        notify(
+            self.env.ref(f"network_methodology.{template_xmlid}"),
+            self,
+            lambda request: coordinators.get(request[party_field], self.env["res.partner"]),
+        )
 
     def action_cancel(self):
         self._check_state(CANCELLABLE_REQUEST_STATES, _("cancelled"))
@@ -285,6 +298,7 @@ class NetworkRequest(models.Model):
                 )
             )
         self.write({"state": "scheduled", "event_id": event.id})
+        self._notify_party("mail_template_network_request_answered", "requester_id")
         return event
 
     def _schedule_events(self, date_begin=None, date_end=None):
@@ -314,6 +328,7 @@ class NetworkRequest(models.Model):
         events = self.env["event.event"].create(vals_list)
         for request, event in zip(self, events, strict=True):
             request.write({"state": "scheduled", "event_id": event.id})
+        self._notify_party("mail_template_network_request_answered", "requester_id")
         return events
 
     def action_schedule_open(self):

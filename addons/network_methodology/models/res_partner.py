@@ -163,6 +163,27 @@ class ResPartner(models.Model):
         leaving.write({"is_network_member": False, "network_leave_date": date})
         return leaving
 
+    def _network_coordinators(self):
+        """``{organization: contacts}`` of the organizations' coordinators: the portal users
+        among their contacts who are not teachers (res.users._network_portal_role), read in
+        one query."""
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("share", "=", True),
+                    ("partner_id.parent_id", "in", self.ids),
+                    ("partner_id.is_teacher", "=", False),
+                ]
+            )
+        )
+        coordinators = {}
+        for partner in users.partner_id:
+            organization = self.browse(partner.parent_id.id)
+            coordinators[organization] = coordinators.get(organization, self.browse()) | partner
+        return coordinators
+
     def _is_network_organization(self):
         self.ensure_one()
         return self.is_company and self.is_network_member

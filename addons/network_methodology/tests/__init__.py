@@ -6,6 +6,7 @@ from . import test_event_token
 from . import test_material
 from . import test_membership
 from . import test_need
+from . import test_notifications
 from . import test_project_partner
 from . import test_access
 from . import test_performance
