@@ -340,11 +340,11 @@ class NetworkCertificate(models.Model):
                        (name, certificate_kind, partner_id, organization_id, school_year_id,
                         holder_name, organization_name, school_year_name, company_id,
                         issue_date, state, verification_code, green_token_count,
-                        red_token_count, mail_pending, create_uid, create_date, write_uid,
-                        write_date)
+                        red_token_count, mail_pending, credential_name_shown, create_uid,
+                        create_date, write_uid, write_date)
                 SELECT m.name, m.kind, m.partner_id, m.organization_id, %(year)s,
                        holder.name, org.name, %(year_name)s, %(company)s,
-                       %(today)s, 'issued', m.code, m.green, m.red, false,
+                       %(today)s, 'issued', m.code, m.green, m.red, false, true,
                        %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM unnest(%(names)s::varchar[], %(kinds)s::varchar[], %(partners)s::int[],
                               %(orgs)s::int[], %(codes)s::varchar[], %(greens)s::int[],
