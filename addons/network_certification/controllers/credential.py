@@ -121,4 +121,3 @@ class NetworkCredentials(http.Controller):
             raise NotFound()
         document = request.env["network.credential.key"]._did_document(company.sudo())
         return _json_response(document, cache="public, max-age=300")
-

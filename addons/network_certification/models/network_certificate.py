@@ -602,9 +602,7 @@ class NetworkCertificate(models.Model):
     def _credential_issue(self):
         """Sign the Open Badges credentials of issued certificates that have none yet: one
         revocation list entry each, one signature each, one UPDATE for the whole batch."""
-        certificates = self.sudo().filtered(
-            lambda c: c.state == "issued" and not c.credential_jwt
-        )
+        certificates = self.sudo().filtered(lambda c: c.state == "issued" and not c.credential_jwt)
         if not certificates:
             return self.browse()
         Key = self.env["network.credential.key"]
@@ -749,8 +747,10 @@ class NetworkCertificate(models.Model):
         }
         if company.email:
             issuer["email"] = company.email
-        lists = self.env["network.credential.status.list"].sudo().browse(
-            sorted({list_id for list_id, _index in slots})
+        lists = (
+            self.env["network.credential.status.list"]
+            .sudo()
+            .browse(sorted({list_id for list_id, _index in slots}))
         )
         list_urls = {status_list.id: status_list._url() for status_list in lists}
         token_rows = self._credential_token_rows()
@@ -808,14 +808,14 @@ class NetworkCertificate(models.Model):
                         "type": ["Evidence"],
                         "name": event_name or _("Network event"),
                         "description": _(
-                            "%(role)s, %(date)s", role=roles.get(role, role), date=date.strftime("%d.%m.%Y")
+                            "%(role)s, %(date)s",
+                            role=roles.get(role, role),
+                            date=date.strftime("%d.%m.%Y"),
                         ),
                     }
                     for role, date, event_name in token_rows.get(certificate.id, [])
                 ]
-            name = _(
-                "%(kind)s No. %(number)s", kind=kinds[kind], number=certificate.name or ""
-            )
+            name = _("%(kind)s No. %(number)s", kind=kinds[kind], number=certificate.name or "")
             list_url = list_urls[list_id]
             payload = {
                 "@context": OB3_CONTEXT,

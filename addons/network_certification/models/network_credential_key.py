@@ -136,9 +136,7 @@ class NetworkCredentialKey(models.Model):
         )
         tokens = []
         for payload in payloads:
-            token = jws.JWS(
-                json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-            )
+            token = jws.JWS(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
             token.add_signature(key, None, header)
             tokens.append(token.serialize(compact=True))
         return tokens

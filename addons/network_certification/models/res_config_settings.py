@@ -26,7 +26,9 @@ class ResConfigSettings(models.TransientModel):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _("New signing key %s: credentials are signed with it from now on.", key.name),
+                "message": _(
+                    "New signing key %s: credentials are signed with it from now on.", key.name
+                ),
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }

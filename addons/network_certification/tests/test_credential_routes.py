@@ -79,7 +79,9 @@ class TestCredentialRoutes(CertificationPortalCommon):
             __import__("base64").urlsafe_b64decode(self.own.credential_jwt.split(".")[0] + "==")
         )
         self.assertIn(header["kid"], kids)
-        self.assertEqual(document["assertionMethod"], [m["id"] for m in document["verificationMethod"]])
+        self.assertEqual(
+            document["assertionMethod"], [m["id"] for m in document["verificationMethod"]]
+        )
 
     def test_verification_page_offers_the_credential(self):
         page = self.url_open(f"/network/certificate/verify/{self.own.sudo().verification_code}")

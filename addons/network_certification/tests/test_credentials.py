@@ -140,7 +140,9 @@ class TestCredentials(CredentialTestCommon):
             sorted(self.network_certificate.token_ids.event_id.mapped("name")),
         )
         platform = self.platform._credential_json()
-        self.assertEqual(platform["credentialSubject"]["identifier"][0]["identityHash"], self.executor.name)
+        self.assertEqual(
+            platform["credentialSubject"]["identifier"][0]["identityHash"], self.executor.name
+        )
         self.assertEqual(len(platform["evidence"]), 1)
         # renaming the teacher afterwards changes nothing in what was signed
         self.teacher.name = "Anna Renamed"
@@ -194,7 +196,9 @@ class TestCredentials(CredentialTestCommon):
 
         def bits():
             claims = verify_pyjwt(status_list.credential_jwt, self.Key._jwks())
-            self.assertEqual(claims["type"], ["VerifiableCredential", "BitstringStatusListCredential"])
+            self.assertEqual(
+                claims["type"], ["VerifiableCredential", "BitstringStatusListCredential"]
+            )
             return decode_bitstring(claims["credentialSubject"]["encodedList"])
 
         before = bits()
@@ -227,7 +231,9 @@ class TestCredentials(CredentialTestCommon):
             {key["kid"] for key in jwks["keys"]},
             {old_key._verification_method(), new_key._verification_method()},
         )
-        self.assertEqual(pyjwt.get_unverified_header(old_token)["kid"], old_key._verification_method())
+        self.assertEqual(
+            pyjwt.get_unverified_header(old_token)["kid"], old_key._verification_method()
+        )
         self.assertEqual(
             pyjwt.get_unverified_header(new_certificate.credential_jwt)["kid"],
             new_key._verification_method(),
@@ -237,7 +243,9 @@ class TestCredentials(CredentialTestCommon):
         # a revocation after the rotation: the list is signed with the new key, and verifies
         self.certificate.action_revoke()
         list_token = self.certificate.status_list_id.credential_jwt
-        self.assertEqual(pyjwt.get_unverified_header(list_token)["kid"], new_key._verification_method())
+        self.assertEqual(
+            pyjwt.get_unverified_header(list_token)["kid"], new_key._verification_method()
+        )
         verify_pyjwt(list_token, jwks)
         # the did:web document publishes both keys too
         document = self.Key._did_document(self.company)
@@ -283,7 +291,9 @@ class TestCredentials(CredentialTestCommon):
 
     def test_allocation_draws_distinct_free_indexes(self):
         StatusList = self.env["network.credential.status.list"]
-        taken = set(self.Certificate.search([("status_list_id", "!=", False)]).mapped("status_list_index"))
+        taken = set(
+            self.Certificate.search([("status_list_id", "!=", False)]).mapped("status_list_index")
+        )
         slots = StatusList._allocate(self.company, 500)
         self.assertEqual(len(set(slots)), 500)
         self.assertFalse({index for _list, index in slots} & taken)
