@@ -170,4 +170,6 @@ class BenchmarkYearEnd(TransactionCase):
         # a smaller run first: the query count must be the same for many more teachers
         small = self._measure(SMALL, "small")
         large = self._measure(TEACHERS, "large")
-        self.assertEqual(large, small)
+        # the same queries, except that the ORM reads the certificates' fields for the
+        # credentials in chunks of 1,000 records (PREFETCH_MAX)
+        self.assertLessEqual(large, small + TEACHERS // 1000)
