@@ -1,6 +1,7 @@
 """The public routes of the credentials (credential, revocation list, keys, did:web document),
 the verification page's downloads and the holder's choice in the portal, through HTTP."""
 
+import base64
 import json
 
 from odoo.tests import tagged
@@ -75,9 +76,7 @@ class TestCredentialRoutes(CertificationPortalCommon):
         Key = self.env["network.credential.key"]
         self.assertEqual(document["id"], Key._issuer_did(self.env.company))
         kids = {method["id"] for method in document["verificationMethod"]}
-        header = json.loads(
-            __import__("base64").urlsafe_b64decode(self.own.credential_jwt.split(".")[0] + "==")
-        )
+        header = json.loads(base64.urlsafe_b64decode(self.own.credential_jwt.split(".")[0] + "=="))
         self.assertIn(header["kid"], kids)
         self.assertEqual(
             document["assertionMethod"], [m["id"] for m in document["verificationMethod"]]

@@ -44,13 +44,13 @@ def main(base_url, code, revoked_code=None):
     issuer = jwt.decode(token, options={"verify_signature": False})["iss"]
     verifier = OB3Verifier.for_issuer_did(issuer, download=download)
     checked = verifier.verify(token, check_status=True, verify_status_list=True, download=download)
-    print("valid:", checked.id, "—", checked.name)
+    sys.stdout.write(f"valid: {checked.id} — {checked.name}\n")
     tampered = token.split(".")
     tampered[1] = tampered[1][:-2] + ("A" if tampered[1][-2] != "A" else "B") + tampered[1][-1]
     try:
         verifier.verify(".".join(tampered))
     except Exception as error:  # noqa: BLE001 - any refusal is the expected outcome
-        print("tampered token refused:", type(error).__name__, error)
+        sys.stdout.write(f"tampered token refused: {type(error).__name__} {error}\n")
     else:
         raise SystemExit("a tampered token verified")
     if revoked_code:
@@ -62,7 +62,7 @@ def main(base_url, code, revoked_code=None):
                 download=download,
             )
         except Exception as error:  # noqa: BLE001
-            print("revoked credential refused:", type(error).__name__, error)
+            sys.stdout.write(f"revoked credential refused: {type(error).__name__} {error}\n")
         else:
             raise SystemExit("a revoked credential verified")
 
