@@ -44,6 +44,18 @@ class NetworkCredentials(http.Controller):
     issuer's public keys. Everything is served as stored at issue (nothing is signed per
     request)."""
 
+    def _credential_certificate(self, code):
+        """The issued (or revoked) certificate of ``code`` that has a credential; 404 for
+        drafts and unknown codes."""
+        certificate = request.env["network.certificate"].sudo()
+        if len(code) in CODE_LENGTHS:
+            certificate = certificate.search(
+                [("verification_code", "=", code), ("state", "in", ISSUED_STATES)], limit=1
+            )
+        if not certificate or not certificate.credential_jwt:
+            raise NotFound()
+        return certificate
+
     @http.route(
         "/network/certificate/<string:code>/credential",
         type="http",
@@ -55,17 +67,28 @@ class NetworkCredentials(http.Controller):
     def certificate_credential(self, code, format=None, download=None, **kwargs):  # noqa: A002
         """The certificate's credential: JSON-LD, or the signed VC-JWT when asked with
         ``Accept: application/vc+jwt`` (or ``?format=jwt``). Drafts and unknown codes: 404."""
-        certificate = request.env["network.certificate"].sudo()
-        if len(code) in CODE_LENGTHS:
-            certificate = certificate.search(
-                [("verification_code", "=", code), ("state", "in", ISSUED_STATES)], limit=1
-            )
-        if not certificate or not certificate.credential_jwt:
-            raise NotFound()
+        certificate = self._credential_certificate(code)
         filename = (certificate.name or "credential").replace("/", "-") if download else None
         if _wants_jwt(format):
             return _jwt_response(certificate.credential_jwt, filename)
         return _json_response(certificate._credential_json(), filename)
+
+    @http.route(
+        "/network/certificate/<string:code>/credential.png",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+        readonly=True,
+    )
+    def certificate_credential_png(self, code, download=None, **kwargs):
+        """The badge image with the signed credential baked in (Open Badges 3.0 baking)."""
+        certificate = self._credential_certificate(code)
+        headers = [*PUBLIC_HEADERS, ("Content-Type", "image/png"), ("Cache-Control", "no-store")]
+        if download:
+            filename = (certificate.name or "badge").replace("/", "-")
+            headers.append(("Content-Disposition", f'attachment; filename="{filename}.png"'))
+        return request.make_response(certificate._credential_baked_png(), headers=headers)
 
     @http.route(
         "/network/credentials/status/<int:list_id>",

@@ -1,6 +1,9 @@
 import base64
+import io
 import json
 import secrets
+import struct
+import zlib
 from collections import defaultdict
 from datetime import datetime, time, timezone
 
@@ -52,6 +55,17 @@ def jwt_payload(token):
     """The payload of a compact JWS, decoded (not verified: for tokens we signed)."""
     payload = token.split(".")[1]
     return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+
+def bake_png(png, credential):
+    """``png`` with ``credential`` (a compact JWT) embedded as Open Badges 3.0 describes (baking):
+    one ``iTXt`` chunk, keyword ``openbadgecredential``, uncompressed, before ``IEND``."""
+    if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[-12:-8] != b"\x00\x00\x00\x00":
+        raise ValueError("not a PNG image")
+    data = b"openbadgecredential\x00\x00\x00\x00\x00" + credential.encode()
+    chunk = b"iTXt" + data
+    chunk = struct.pack(">I", len(data)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    return png[:-12] + chunk + png[-12:]
 
 
 def _new_verification_code():
@@ -877,3 +891,34 @@ class NetworkCertificate(models.Model):
                 raise UserError(_("Only the teacher holding the certificate can decide this."))
         self.sudo().write({"credential_name_shown": bool(shown)})
         return True
+
+    # colours of the baked badge image, per kind (the tokens' green and red, the platform blue)
+    _BADGE_COLOURS = {
+        "teacher": (46, 125, 50),
+        "network_teacher": (198, 40, 40),
+        "platform": (21, 101, 192),
+    }
+
+    def _credential_baked_png(self):
+        """The badge image (the company logo on a disc of the kind's colour) with the signed
+        credential baked in: a wallet or backpack reads the credential out of the picture."""
+        self.ensure_one()
+        from PIL import Image, ImageDraw  # noqa: PLC0415 - only for this rarely used download
+
+        size = 512
+        image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+        draw = ImageDraw.Draw(image)
+        draw.ellipse(
+            (8, 8, size - 8, size - 8), fill=(*self._BADGE_COLOURS[self.certificate_kind], 255)
+        )
+        draw.ellipse((56, 56, size - 56, size - 56), fill=(255, 255, 255, 255))
+        logo = self.company_id.sudo().logo
+        if logo:
+            picture = Image.open(io.BytesIO(base64.b64decode(logo))).convert("RGBA")
+            picture.thumbnail((280, 280))
+            image.alpha_composite(
+                picture, ((size - picture.width) // 2, (size - picture.height) // 2)
+            )
+        output = io.BytesIO()
+        image.save(output, format="PNG")
+        return bake_png(output.getvalue(), self.credential_jwt)

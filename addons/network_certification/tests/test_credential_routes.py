@@ -2,7 +2,10 @@
 the verification page's downloads and the holder's choice in the portal, through HTTP."""
 
 import base64
+import io
 import json
+
+from PIL import Image
 
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -12,6 +15,7 @@ from .test_credentials import verify_pyjwt
 from .test_portal import CertificationPortalCommon
 
 JWT_TYPE = "application/vc+jwt"
+KEYS = "/network/credentials/keys.json"
 
 
 @tagged("post_install", "-at_install")
@@ -136,3 +140,20 @@ class TestCredentialRoutes(CertificationPortalCommon):
                 },
             )
         self.assertTrue(self.colleague_cert.credential_name_shown)
+
+    def test_baked_badge_image(self):
+        url = self._credential_url(self.own) + ".png"
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "image/png")
+        image = Image.open(io.BytesIO(response.content))
+        image.load()  # a well-formed PNG: every chunk's CRC checks out
+        self.assertEqual(image.text["openbadgecredential"], self.own.credential_jwt)
+        verify_pyjwt(image.text["openbadgecredential"], self.url_open(KEYS).json())
+        self.assertEqual(response.content.count(b"openbadgecredential"), 1)
+        page = self.url_open(f"/network/certificate/verify/{self.own.sudo().verification_code}")
+        self.assertIn(url + "?download=1", page.text)
+        with mute_logger("odoo.http"):
+            self.assertEqual(
+                self.url_open(self._credential_url(self.own_draft) + ".png").status_code, 404
+            )
