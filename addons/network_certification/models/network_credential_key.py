@@ -94,16 +94,23 @@ class NetworkCredentialKey(models.Model):
         )
 
     @api.model
+    def _lock_company(self, company):
+        """Serialize the key changes of a company: an UPDATE of its row (a mere row lock would
+        let a second transaction go on with a snapshot that misses the first one's key)."""
+        self.env.cr.execute(
+            SQL("UPDATE res_company SET write_date = write_date WHERE id = %s", company.id)
+        )
+
+    @api.model
     def _get_signing_key(self, company):
         """The company's current key, generated on first use. Returned with superuser rights:
         callers only sign with it."""
         Key = self.sudo()
         key = Key.search([("company_id", "=", company.id), ("state", "=", "current")], limit=1)
         if not key:
-            # two first signings at once: the second waits here and then finds the key
-            self.env.cr.execute(
-                SQL("SELECT id FROM res_company WHERE id = %s FOR NO KEY UPDATE", company.id)
-            )
+            # two first signings at once: the second waits here, then fails to serialize and
+            # Odoo retries it, and it finds the key
+            self._lock_company(company)
             key = Key.search([("company_id", "=", company.id), ("state", "=", "current")], limit=1)
             key = key or Key._generate(company)
         return key
@@ -116,9 +123,7 @@ class NetworkCredentialKey(models.Model):
         if not (self.env.su or self.env.user.has_group("base.group_system")):
             raise AccessError(_("Only an administrator can rotate the credential signing key."))
         Key = self.sudo()
-        self.env.cr.execute(
-            SQL("SELECT id FROM res_company WHERE id = %s FOR NO KEY UPDATE", company.id)
-        )
+        self._lock_company(company)
         Key.search([("company_id", "=", company.id), ("state", "=", "current")]).write(
             {"state": "retired", "retire_date": fields.Datetime.now()}
         )

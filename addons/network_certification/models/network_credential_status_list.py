@@ -71,17 +71,22 @@ class NetworkCredentialStatusList(models.Model):
     def _allocate(self, company, count):
         """``count`` free (list, index) pairs of ``company``, drawn at random among the free
         indexes (lists filled in turn; a new list when they are full). Two queries per list
-        touched, whatever ``count``. The lists are locked until the end of the transaction,
-        and ``(status_list_id, status_list_index)`` is unique on certificates."""
+        touched, whatever ``count``. The lists are locked (updated) until the end of the
+        transaction, and ``(status_list_id, status_list_index)`` is unique on certificates."""
         Lists = self.sudo()
         slots = []
         new_lists = Lists.browse()
         for status_list in Lists.search([("company_id", "=", company.id)]):
             if len(slots) == count:
                 break
+            # an UPDATE, not only a row lock: a concurrent issue waits, then fails to serialize
+            # and is retried with a snapshot that sees the indexes taken here
             self.env.cr.execute(
                 SQL(
-                    "SELECT id FROM network_credential_status_list WHERE id = %s FOR UPDATE",
+                    """
+                    UPDATE network_credential_status_list
+                       SET write_date = now() at time zone 'UTC' WHERE id = %s
+                    """,
                     status_list.id,
                 )
             )
