@@ -5,15 +5,18 @@ registered claims, and reads the credential's revocation list.
 openbadgeslib needs cryptography >= 50, Odoo 18 pins cryptography 3.4.8: it cannot live in the
 Odoo virtualenv, so this is a script for a separate one, fed with what the site serves::
 
-    python3 -m venv /tmp/obvenv && /tmp/obvenv/bin/pip install openbadgeslib==4.6.3
+    python3 -m venv /tmp/obvenv && /tmp/obvenv/bin/pip install openbadgeslib==4.6.3 "pyld>=3.3,<4"
     /tmp/obvenv/bin/python addons/network_certification/tests/verify_openbadgeslib.py \\
         http://localhost:8069 <verification code> [<revoked verification code>]
 
 It fetches the credential (JWT), the did:web document and the status list from the running
 server and maps the did:web URL (https://host/.well-known/did.json) onto the server's address.
+It also expands the JSON-LD form in pyld's safe mode with the contexts openbadgeslib bundles
+(W3C VC 2.0, OB 3.0.3): a term the contexts do not define would fail.
 Not collected by pytest or Odoo (not a test_ module, not imported by tests/__init__.py).
 """
 
+import json
 import sys
 import urllib.request
 from urllib.parse import urlsplit
@@ -45,6 +48,13 @@ def main(base_url, code, revoked_code=None):
     verifier = OB3Verifier.for_issuer_did(issuer, download=download)
     checked = verifier.verify(token, check_status=True, verify_status_list=True, download=download)
     sys.stdout.write(f"valid: {checked.id} — {checked.name}\n")
+    from openbadgeslib.ob3 import contexts
+    from pyld import jsonld
+
+    with urllib.request.urlopen(f"{base_url}/network/certificate/{code}/credential") as response:  # noqa: S310
+        document = json.loads(response.read())
+    jsonld.expand(document, {"documentLoader": contexts.document_loader(), "safeMode": True})
+    sys.stdout.write("JSON-LD form expands in safe mode\n")
     tampered = token.split(".")
     tampered[1] = tampered[1][:-2] + ("A" if tampered[1][-2] != "A" else "B") + tampered[1][-1]
     try:
