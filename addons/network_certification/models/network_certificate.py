@@ -768,11 +768,14 @@ class NetworkCertificate(models.Model):
         )
         list_urls = {status_list.id: status_list._url() for status_list in lists}
         token_rows = self._credential_token_rows()
+        now = datetime.now(timezone.utc).replace(microsecond=0)
         payloads = []
         for certificate, (list_id, index) in zip(self, slots, strict=True):
             kind = certificate.certificate_kind
             credential_id = base_url + CREDENTIAL_PATH % certificate.sudo().verification_code
-            valid_from = f"{certificate.issue_date.isoformat()}T00:00:00Z"
+            # the issue date at midnight UTC; never later than the signing (the issue date is
+            # the issuer's local date, which may be ahead of UTC's)
+            valid_from = min(datetime.combine(certificate.issue_date, time.min, timezone.utc), now)
             identifiers = [
                 {
                     "type": "IdentityObject",
@@ -837,7 +840,7 @@ class NetworkCertificate(models.Model):
                 "type": ["VerifiableCredential", "OpenBadgeCredential"],
                 "name": name,
                 "issuer": issuer,
-                "validFrom": valid_from,
+                "validFrom": valid_from.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "credentialSubject": {
                     "type": ["AchievementSubject"],
                     "identifier": identifiers,
@@ -864,9 +867,7 @@ class NetworkCertificate(models.Model):
                 # the registered claims of the VC-JWT (OB 3.0 §8.2)
                 "iss": issuer_did,
                 "jti": credential_id,
-                "nbf": int(
-                    datetime.combine(certificate.issue_date, time.min, timezone.utc).timestamp()
-                ),
+                "nbf": int(valid_from.timestamp()),
             }
             payloads.append(payload)
         return payloads

@@ -5,6 +5,7 @@ rotation, and who may read or rotate the keys."""
 
 import base64
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import jsonschema
@@ -101,7 +102,17 @@ class TestCredentials(CredentialTestCommon):
                 self.assertEqual(
                     credential["type"], ["VerifiableCredential", "OpenBadgeCredential"]
                 )
-                self.assertEqual(credential["validFrom"], f"{certificate.issue_date}T00:00:00Z")
+                # the issue date at midnight UTC, or the signing time if that is earlier
+                valid_from = datetime.strptime(credential["validFrom"], "%Y-%m-%dT%H:%M:%SZ")
+                self.assertLessEqual(valid_from, datetime.utcnow())
+                self.assertIn(
+                    valid_from.date(),
+                    (certificate.issue_date, certificate.issue_date - timedelta(days=1)),
+                )
+                self.assertEqual(
+                    jwt_payload(certificate.credential_jwt)["nbf"],
+                    int(valid_from.replace(tzinfo=timezone.utc).timestamp()),
+                )
                 subject = credential["credentialSubject"]
                 self.assertEqual(subject["licenseNumber"], certificate.name)
                 self.assertEqual(subject["term"], self.year.name)
