@@ -769,6 +769,7 @@ class NetworkCertificate(models.Model):
         list_urls = {status_list.id: status_list._url() for status_list in lists}
         token_rows = self._credential_token_rows()
         now = datetime.now(timezone.utc).replace(microsecond=0)
+        network_event = _("Network event")
         payloads = []
         for certificate, (list_id, index) in zip(self, slots, strict=True):
             kind = certificate.certificate_kind
@@ -820,18 +821,16 @@ class NetworkCertificate(models.Model):
                             red=certificate.red_token_count,
                         ),
                     }
-                ] + [
-                    {
-                        "type": ["Evidence"],
-                        "name": event_name or _("Network event"),
-                        "description": _(
-                            "%(role)s, %(date)s",
-                            role=roles.get(role, role),
-                            date=date.strftime("%d.%m.%Y"),
-                        ),
-                    }
-                    for role, date, event_name in token_rows.get(certificate.id, [])
                 ]
+                # a loop, not a comprehension: _() reads the language from this frame
+                for role, date, event_name in token_rows.get(certificate.id, []):
+                    evidence.append(
+                        {
+                            "type": ["Evidence"],
+                            "name": event_name or network_event,
+                            "description": f"{roles.get(role, role)}, {date:%d.%m.%Y}",
+                        }
+                    )
             name = _("%(kind)s No. %(number)s", kind=kinds[kind], number=certificate.name or "")
             list_url = list_urls[list_id]
             payload = {

@@ -164,6 +164,20 @@ class TestCredentials(CredentialTestCommon):
             "Anna Credential",
         )
 
+    def test_credential_speaks_the_centres_language(self):
+        if not self.env["res.lang"]._lang_get("ru_RU"):
+            self.skipTest("Russian is not installed in this database")
+        self.company.partner_id.lang = "ru_RU"
+        teacher = self._create_teacher(self.applicant, "Russian Credential")
+        self._give_tokens(teacher, *PRESENTER)
+        credential = self._issue(teacher)._credential_json()
+        achievement = credential["credentialSubject"]["achievement"]
+        self.assertEqual(achievement["name"], "Сетевой педагог")
+        self.assertIn("центриков", achievement["criteria"]["narrative"])
+        self.assertIn("Карта активности", credential["evidence"][0]["name"])
+        self.assertIn("Транслятор опыта", credential["evidence"][1]["description"])
+        self.assertTrue(credential["name"].startswith("Сетевой педагог №"))
+
     def test_jwt_verifies_with_published_key_and_fails_when_tampered(self):
         jwks = self.Key._jwks()
         token = self.certificate.credential_jwt
