@@ -8,6 +8,8 @@
     "website": "https://github.com/network-methodology/network-methodology",
     "license": "LGPL-3",
     "depends": ["network_methodology"],
+    # Open Badges 3.0 credentials are signed with jwcrypto (tests also use PyJWT and jsonschema)
+    "external_dependencies": {"python": ["jwcrypto"]},
     "data": [
         "security/ir.model.access.csv",
         "security/network_certification_rules.xml",

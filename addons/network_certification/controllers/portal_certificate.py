@@ -111,6 +111,25 @@ class NetworkCertificatePortal(NetworkPortal):
             model=certificate, report_type="pdf", report_ref=CERTIFICATE_REPORT, download=True
         )
 
+    @http.route(
+        "/my/network/certificates/<int:certificate_id>/name_shown",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_network_certificate_name_shown(self, certificate_id, shown=None, **kw):
+        """The teacher decides whether the public verification page shows their name."""
+        self._network_access("teacher")
+        certificate = self._network_record("network.certificate", certificate_id)
+        return self._network_run(
+            certificate,
+            certificate.action_set_name_shown,
+            shown == "1",
+            success=_("Your choice is saved."),
+            url=f"/my/network/certificates/{certificate.id}",
+        )
+
     @http.route("/my/network/card/pdf", type="http", auth="user", website=True)
     def portal_network_card_pdf(self, **kw):
         teacher = self._network_access("teacher").partner

@@ -6,3 +6,5 @@ from . import network_council_decision
 from . import network_council_decision_line
 from . import network_request
 from . import res_partner
+from . import network_credential_key
+from . import network_credential_status_list

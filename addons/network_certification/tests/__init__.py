@@ -9,3 +9,5 @@ from . import test_access
 from . import test_portal
 from . import test_kpi_report
 from . import test_certified_names
+from . import test_credentials
+from . import test_credential_routes
