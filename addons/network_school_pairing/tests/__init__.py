@@ -1,0 +1,1 @@
+from . import test_classification, test_import, test_pairing
