@@ -50,11 +50,10 @@ class NetworkAssessment(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False, tracking=True)
     procedure = fields.Selection(PROCEDURES, required=True, default="vpr", tracking=True)
-    subject_id = fields.Many2one("network.subject", string="Subject", index=True, tracking=True)
+    subject_id = fields.Many2one("network.subject", index=True, tracking=True)
     grade = fields.Integer(tracking=True, help="The grade (class) assessed, 1 to 11.")
     school_year_id = fields.Many2one(
         "network.school.year",
-        string="School Year",
         required=True,
         index=True,
         ondelete="restrict",
@@ -250,9 +249,7 @@ class NetworkAssessment(models.Model):
         vals_list = []
         for assessment, own in results.grouped("assessment_id").items():
             free = own.filtered(lambda r, a=assessment: (a.id, r.organization_id.id) not in busy)
-            strong = sorted(
-                (r for r in free if r.level == "high"), key=lambda r: (-r.score, r.id)
-            )
+            strong = sorted((r for r in free if r.level == "high"), key=lambda r: (-r.score, r.id))
             weak = sorted((r for r in free if r.level == "low"), key=lambda r: (r.score, r.id))
             for low in weak:
                 if not strong:

@@ -21,14 +21,12 @@ class NetworkAssessmentResult(models.Model):
 
     assessment_id = fields.Many2one(
         "network.assessment",
-        string="Assessment",
         required=True,
         index=True,
         ondelete="cascade",
     )
     organization_id = fields.Many2one(
         "res.partner",
-        string="Organization",
         required=True,
         index=True,
         ondelete="restrict",
@@ -46,9 +44,7 @@ class NetworkAssessmentResult(models.Model):
     procedure = fields.Selection(related="assessment_id.procedure", store=True)
     subject_id = fields.Many2one(related="assessment_id.subject_id", store=True)
     grade = fields.Integer(related="assessment_id.grade", store=True)
-    school_year_id = fields.Many2one(
-        related="assessment_id.school_year_id", store=True, index=True
-    )
+    school_year_id = fields.Many2one(related="assessment_id.school_year_id", store=True, index=True)
     company_id = fields.Many2one(related="assessment_id.company_id", store=True)
 
     _sql_constraints = [

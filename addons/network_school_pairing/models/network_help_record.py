@@ -20,9 +20,7 @@ class NetworkHelpRecord(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    pair_id = fields.Many2one(
-        "network.school.pair", string="Pair", required=True, index=True, ondelete="cascade"
-    )
+    pair_id = fields.Many2one("network.school.pair", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(
         "res.partner",
         string="Organization Helped",
@@ -47,9 +45,9 @@ class NetworkHelpRecord(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("pair_id") and not vals.get("organization_id"):
-                vals["organization_id"] = self.env["network.school.pair"].browse(
-                    vals["pair_id"]
-                ).weak_id.id
+                vals["organization_id"] = (
+                    self.env["network.school.pair"].browse(vals["pair_id"]).weak_id.id
+                )
         records = super().create(vals_list)
         closed = records.pair_id.filtered(lambda p: p.state == "cancelled")
         if closed:

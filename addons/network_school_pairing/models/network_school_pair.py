@@ -32,15 +32,12 @@ class NetworkSchoolPair(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     assessment_id = fields.Many2one(
         "network.assessment",
-        string="Assessment",
         required=True,
         index=True,
         ondelete="restrict",
         tracking=True,
     )
-    school_year_id = fields.Many2one(
-        related="assessment_id.school_year_id", store=True, index=True
-    )
+    school_year_id = fields.Many2one(related="assessment_id.school_year_id", store=True, index=True)
     strong_id = fields.Many2one(
         "res.partner",
         string="Strong School",
@@ -104,12 +101,14 @@ class NetworkSchoolPair(models.Model):
     def init(self):
         # No school twice in one role among the live pairs of an assessment; the cross case
         # (strong in one pair, weak in another) is checked in _check_one_pair_per_school.
-        for column in ("strong_id", "weak_id"):
-            self.env.cr.execute(
-                f"""CREATE UNIQUE INDEX IF NOT EXISTS network_school_pair_{column}_uniq
-                    ON network_school_pair (assessment_id, {column})
-                    WHERE state != 'cancelled'"""
-            )
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS network_school_pair_strong_id_uniq
+               ON network_school_pair (assessment_id, strong_id) WHERE state != 'cancelled'"""
+        )
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS network_school_pair_weak_id_uniq
+               ON network_school_pair (assessment_id, weak_id) WHERE state != 'cancelled'"""
+        )
 
     @api.depends("strong_id.name", "weak_id.name")
     def _compute_name(self):
@@ -118,17 +117,24 @@ class NetworkSchoolPair(models.Model):
 
     def _results(self):
         """{(assessment id, organization id): result} of the pairs' schools, one query."""
-        results = self.env["network.assessment.result"].sudo().search_fetch(
-            [
-                ("assessment_id", "in", self.assessment_id.ids),
-                ("organization_id", "in", (self.strong_id | self.weak_id).ids),
-            ],
-            ["assessment_id", "organization_id", "score", "is_low_repeat"],
+        results = (
+            self.env["network.assessment.result"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("assessment_id", "in", self.assessment_id.ids),
+                    ("organization_id", "in", (self.strong_id | self.weak_id).ids),
+                ],
+                ["assessment_id", "organization_id", "score", "is_low_repeat"],
+            )
         )
         return {(r.assessment_id.id, r.organization_id.id): r for r in results}
 
     @api.depends(
-        "assessment_id", "strong_id", "weak_id", "assessment_id.result_ids.score",
+        "assessment_id",
+        "strong_id",
+        "weak_id",
+        "assessment_id.result_ids.score",
         "assessment_id.result_ids.is_low_repeat",
     )
     def _compute_scores(self):
@@ -157,14 +163,14 @@ class NetworkSchoolPair(models.Model):
 
     def _compute_counts(self):
         events = dict(
-            self.env["event.event"].sudo()._read_group(
-                [("school_pair_id", "in", self.ids)], ["school_pair_id"], ["__count"]
-            )
+            self.env["event.event"]
+            .sudo()
+            ._read_group([("school_pair_id", "in", self.ids)], ["school_pair_id"], ["__count"])
         )
         helps = dict(
-            self.env["network.help.record"].sudo()._read_group(
-                [("pair_id", "in", self.ids)], ["pair_id"], ["__count"]
-            )
+            self.env["network.help.record"]
+            .sudo()
+            ._read_group([("pair_id", "in", self.ids)], ["pair_id"], ["__count"])
         )
         for pair in self:
             pair.event_count = events.get(pair, 0)

@@ -24,11 +24,11 @@ class NetworkSchoolPairReport(models.Model):
         "event.event": ["school_pair_id"],
     }
 
-    pair_id = fields.Many2one("network.school.pair", string="Pair", readonly=True)
-    assessment_id = fields.Many2one("network.assessment", string="Assessment", readonly=True)
+    pair_id = fields.Many2one("network.school.pair", readonly=True)
+    assessment_id = fields.Many2one("network.assessment", readonly=True)
     school_year_id = fields.Many2one("network.school.year", readonly=True)
     procedure = fields.Selection(PROCEDURES, readonly=True)
-    subject_id = fields.Many2one("network.subject", string="Subject", readonly=True)
+    subject_id = fields.Many2one("network.subject", readonly=True)
     grade = fields.Integer(readonly=True, aggregator=False)
     strong_id = fields.Many2one("res.partner", string="Strong School", readonly=True)
     weak_id = fields.Many2one("res.partner", string="Supported School", readonly=True)

@@ -1,1 +1,1 @@
-from . import test_classification, test_import, test_pairing
+from . import test_access, test_classification, test_import, test_pairing, test_portal

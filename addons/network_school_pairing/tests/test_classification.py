@@ -52,9 +52,9 @@ class TestClassification(PairingTestCommon):
         self.assertEqual(self._level_names(assessment, "low"), {self.schools[9]})
 
     def test_classify_scores_function(self):
-        self.assertEqual(classify_scores([1, 2, 3, 4, 5], 20, 20), [
-            "low", "middle", "middle", "middle", "high"
-        ])
+        self.assertEqual(
+            classify_scores([1, 2, 3, 4, 5], 20, 20), ["low", "middle", "middle", "middle", "high"]
+        )
         self.assertEqual(classify_scores([5, 5], 20, 20), ["middle", "middle"])
         self.assertEqual(classify_scores([3, 7], 20, 20), ["low", "high"])
 
@@ -92,9 +92,7 @@ class TestClassification(PairingTestCommon):
         now.action_classify()
         flagged = now.result_ids.filtered("is_low_repeat").organization_id
         self.assertEqual(flagged, self.schools[9])
-        self.assertEqual(
-            self._level_names(now, "low"), set(self.schools[8] | self.schools[9])
-        )
+        self.assertEqual(self._level_names(now, "low"), set(self.schools[8] | self.schools[9]))
 
     def test_name(self):
         assessment = self._create_assessment(self._scores(1, 2))

@@ -49,7 +49,8 @@ class TestImport(PairingTestCommon):
         self.assertTrue(messages)
         self.assertTrue(any(m["type"] == "error" for m in messages))
         named = [
-            m for m in messages
+            m
+            for m in messages
             if m["type"] == "error"
             and (row is None or m.get("rows") == {"from": row, "to": row})
             and all(text in m["message"] for text in texts)
@@ -60,9 +61,7 @@ class TestImport(PairingTestCommon):
     @mute_logger("odoo.sql_db", "odoo.models")
     def test_unknown_school(self):
         s = self.schools
-        result = self._import(
-            [self._row(s[2]), ['"No such school"', "20", "50"], self._row(s[3])]
-        )
+        result = self._import([self._row(s[2]), ['"No such school"', "20", "50"], self._row(s[3])])
         # the message points at the second data row (row 3 of the file)
         self._assert_refused(result, 1, "No such school")
 
@@ -81,8 +80,9 @@ class TestImport(PairingTestCommon):
 
     @mute_logger("odoo.sql_db", "odoo.models")
     def test_not_a_network_school(self):
-        stranger = self.env["res.partner"].create({"name": "Test stranger company",
-                                                   "is_company": True})
+        stranger = self.env["res.partner"].create(
+            {"name": "Test stranger company", "is_company": True}
+        )
         result = self._import([self._row(self.schools[2]), self._row(stranger)])
         self._assert_refused(result, 1, "Test stranger company")
 

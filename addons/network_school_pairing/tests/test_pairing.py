@@ -127,9 +127,7 @@ class TestPairing(PairingTestCommon):
         self.assertEqual(entry.organization_id, s[9])
         self.assertEqual(pair.help_count, 1)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
-            pair._log_help(
-                {"help_kind": "other", "description": "x", "organization_id": s[5].id}
-            )
+            pair._log_help({"help_kind": "other", "description": "x", "organization_id": s[5].id})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             pair._log_help({"help_kind": "other", "description": "   "})
         action = pair.action_plan_event()
@@ -179,14 +177,19 @@ class TestPairing(PairingTestCommon):
         """Classifying and proposing take the same number of queries for 10 and 40 schools."""
         extra = self.env["res.partner"].create(
             [
-                {"name": f"Extra {i}", "is_company": True, "is_network_member": True,
-                 "network_org_kind": "school"}
+                {
+                    "name": f"Extra {i}",
+                    "is_company": True,
+                    "is_network_member": True,
+                    "network_org_kind": "school",
+                }
                 for i in range(30)
             ]
         )
         warm = self._create_assessment(self._scores(91, 85, 77, 70, 66, 60, 55, 48, 40, 33))
-        small = self._create_assessment(self._scores(91, 85, 77, 70, 66, 60, 55, 48, 40, 33),
-                                        grade=6)
+        small = self._create_assessment(
+            self._scores(91, 85, 77, 70, 66, 60, 55, 48, 40, 33), grade=6
+        )
         scores = dict(zip(self.schools | extra, range(40), strict=True))
         big = self._create_assessment(scores, procedure="oge")
         counts = []
@@ -204,6 +207,4 @@ class TestPairing(PairingTestCommon):
     def test_school_years_around(self):
         around = self.Assessment._school_years_around(1)
         self.assertEqual(around[self.year.id], self.next_year.id)
-        self.assertEqual(
-            self.Assessment._school_years_around(-1)[self.next_year.id], self.year.id
-        )
+        self.assertEqual(self.Assessment._school_years_around(-1)[self.next_year.id], self.year.id)
