@@ -188,7 +188,7 @@ class NetworkAssessment(models.Model):
             low_before.add(
                 ((*assessment._key(), assessment.school_year_id.id), result.organization_id.id)
             )
-        groups = {}
+        ids, levels_out, repeats = [], [], []
         for assessment in self:
             own = by_assessment[assessment]
             levels = classify_scores(
@@ -197,11 +197,10 @@ class NetworkAssessment(models.Model):
             before = (*assessment._key(), previous_year.get(assessment.school_year_id.id))
             for result, level in zip(own, levels, strict=True):
                 repeat = level == "low" and (before, result.organization_id.id) in low_before
-                groups.setdefault((level, repeat), []).append(result.id)
-        for (level, repeat), ids in groups.items():
-            Result.browse(ids).with_context(network_classifying=True).write(
-                {"level": level, "is_low_repeat": repeat}
-            )
+                ids.append(result.id)
+                levels_out.append(level)
+                repeats.append(repeat)
+        Result._write_levels(ids, levels_out, repeats)
         self.write({"state": "classified"})
         return True
 
@@ -211,9 +210,8 @@ class NetworkAssessment(models.Model):
         return True
 
     def _unclassify(self):
-        self.result_ids.with_context(network_classifying=True).write(
-            {"level": False, "is_low_repeat": False}
-        )
+        results = self.env["network.assessment.result"].search([("assessment_id", "in", self.ids)])
+        results._write_levels(results.ids, [None] * len(results), [False] * len(results))
         self.write({"state": "draft"})
 
     def action_propose_pairs(self):
@@ -245,42 +243,40 @@ class NetworkAssessment(models.Model):
         Partner = self.env["res.partner"]
         has_cluster = "network_parent_id" in Partner._fields
         org_fields = ["network_org_kind"] + (["network_parent_id"] if has_cluster else [])
-        results.organization_id.fetch(org_fields)
+        orgs = {
+            org["id"]: (org["network_org_kind"], has_cluster and org["network_parent_id"])
+            for org in results.organization_id.read(org_fields, load=None)
+        }
         vals_list = []
         for assessment, own in results.grouped("assessment_id").items():
-            free = own.filtered(lambda r, a=assessment: (a.id, r.organization_id.id) not in busy)
-            strong = sorted((r for r in free if r.level == "high"), key=lambda r: (-r.score, r.id))
-            weak = sorted((r for r in free if r.level == "low"), key=lambda r: (r.score, r.id))
-            for low in weak:
+            # plain tuples (score, id, organization, kind, cluster): no ORM in the loop
+            free = [
+                (r.score, r.id, r.organization_id.id, *orgs[r.organization_id.id], r.level)
+                for r in own
+                if (assessment.id, r.organization_id.id) not in busy
+            ]
+            strong = sorted((f for f in free if f[5] == "high"), key=lambda f: (-f[0], f[1]))
+            weak = sorted((f for f in free if f[5] == "low"), key=lambda f: (f[0], f[1]))
+            for _score, _id, org, kind, cluster, _level in weak:
                 if not strong:
                     break
-                org = low.organization_id
-                cluster = org.network_parent_id.id if has_cluster else False
 
-                def distance(high, org=org, cluster=cluster):
-                    other = high.organization_id
-                    same_cluster = bool(cluster) and other.network_parent_id.id == cluster
-                    return (
-                        other.network_org_kind != org.network_org_kind,
-                        has_cluster and not same_cluster,
-                    )
+                def distance(high, kind=kind, cluster=cluster):
+                    return (high[3] != kind, has_cluster and not (cluster and high[4] == cluster))
 
                 best = min(strong, key=distance)  # min keeps the first: the strongest
                 strong.remove(best)
                 vals_list.append(
                     {
                         "assessment_id": assessment.id,
-                        "strong_id": best.organization_id.id,
-                        "weak_id": org.id,
+                        "strong_id": best[2],
+                        "weak_id": org,
                         "company_id": assessment.company_id.id,
                     }
                 )
         if not vals_list:
             raise UserError(_("No high- and low-result schools are left to pair."))
-        pairs = Pair.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
-            vals_list
-        )
-        return pairs
+        return Pair._create_proposed(vals_list)
 
     def action_view_pairs(self):
         self.ensure_one()

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 RESULT_LEVELS = [
     ("high", "High"),
@@ -87,9 +88,7 @@ class NetworkAssessmentResult(models.Model):
         return results
 
     def write(self, vals):
-        if self.env.context.get("network_classifying") or not (
-            {"score", "organization_id", "assessment_id"} & set(vals)
-        ):
+        if not {"score", "organization_id", "assessment_id"} & set(vals):
             return super().write(vals)
         before = self.assessment_id
         result = super().write(vals)
@@ -101,6 +100,31 @@ class NetworkAssessmentResult(models.Model):
         result = super().unlink()
         assessments.exists().filtered(lambda a: a.state == "classified")._unclassify()
         return result
+
+    @api.model
+    def _write_levels(self, ids, levels, repeats):
+        """Sets the levels and flags of the results ``ids`` in one UPDATE, whatever their
+        number (the ORM would write them in chunks of a hundred)."""
+        self.check_access("write")
+        if not ids:
+            return
+        self.env.flush_all()
+        self.env.execute_query(
+            SQL(
+                """UPDATE network_assessment_result r
+                      SET level = v.level, is_low_repeat = v.repeat,
+                          write_uid = %s, write_date = %s
+                     FROM unnest(%s::int[], %s::varchar[], %s::bool[]) AS v(id, level, repeat)
+                    WHERE r.id = v.id""",
+                self.env.uid,
+                self.env.cr.now(),
+                list(ids),
+                list(levels),
+                list(repeats),
+            )
+        )
+        self.invalidate_model(["level", "is_low_repeat", "write_uid", "write_date"])
+        self.env["network.school.pair"].invalidate_model(["weak_low_repeat"])
 
     def _unclassify_assessments(self):
         self.assessment_id.filtered(lambda a: a.state == "classified")._unclassify()

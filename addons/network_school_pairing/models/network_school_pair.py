@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 PAIR_STATES = [
     ("proposed", "Proposed"),
@@ -114,6 +115,41 @@ class NetworkSchoolPair(models.Model):
     def _compute_name(self):
         for pair in self:
             pair.name = f"{pair.strong_id.name or ''} → {pair.weak_id.name or ''}"
+
+    @api.model
+    def _create_proposed(self, vals_list):
+        """Proposed pairs from ``vals_list`` (assessment, strong, weak, company) in one INSERT,
+        whatever their number; the rules of ``create`` are checked on the batch."""
+        self.check_access("create")
+        self.env.flush_all()
+        now = self.env.cr.now()
+        rows = self.env.execute_query(
+            SQL(
+                """INSERT INTO network_school_pair
+                       (assessment_id, strong_id, weak_id, company_id, name, state,
+                        create_uid, create_date, write_uid, write_date)
+                   SELECT v.assessment_id, v.strong_id, v.weak_id, v.company_id,
+                          concat(s.name, ' → ', w.name), 'proposed', %s, %s, %s, %s
+                     FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[])
+                          WITH ORDINALITY AS v(assessment_id, strong_id, weak_id, company_id, n)
+                     JOIN res_partner s ON s.id = v.strong_id
+                     JOIN res_partner w ON w.id = v.weak_id
+                    ORDER BY v.n
+                RETURNING id""",
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
+                [vals["assessment_id"] for vals in vals_list],
+                [vals["strong_id"] for vals in vals_list],
+                [vals["weak_id"] for vals in vals_list],
+                [vals.get("company_id") or None for vals in vals_list],
+            )
+        )
+        pairs = self.browse(sorted(row[0] for row in rows))
+        self.env["network.assessment"].invalidate_model(["pair_ids"])
+        pairs._check_one_pair_per_school()
+        return pairs
 
     def _results(self):
         """{(assessment id, organization id): result} of the pairs' schools, one query."""
