@@ -74,9 +74,13 @@ class NetworkAssessmentResult(models.Model):
     def get_import_templates(self):
         return [
             {
-                "label": _("Import Template for Assessment Results"),
+                "label": _("Import Template for Assessment Results (Excel)"),
+                "template": "/network_school_pairing/static/xls/network_assessment_result.xlsx",
+            },
+            {
+                "label": _("Import Template for Assessment Results (CSV)"),
                 "template": "/network_school_pairing/static/csv/network_assessment_result.csv",
-            }
+            },
         ]
 
     # ------------------------------------------------------------------ classification

@@ -7,6 +7,7 @@ from odoo.tools import file_open, mute_logger
 from .common import PairingTestCommon
 
 FIELDS = ["organization_id", "participants", "score"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class TestImport(PairingTestCommon):
@@ -86,10 +87,37 @@ class TestImport(PairingTestCommon):
         result = self._import([self._row(self.schools[2]), self._row(stranger)])
         self._assert_refused(result, 1, "Test stranger company")
 
-    def test_template_is_offered_and_imports(self):
+    def test_templates_are_offered_and_import(self):
+        """Both templates (Excel, CSV) map to the fields; with the demo district loaded their
+        rows (demo schools) import into an assessment as they are."""
         templates = self.env["network.assessment.result"].get_import_templates()
-        self.assertEqual(len(templates), 1)
-        path = templates[0]["template"].lstrip("/")
-        with file_open(path, "rb") as template:
-            header = template.read().decode().splitlines()[0]
-        self.assertEqual(header.split(","), FIELDS)
+        self.assertEqual(len(templates), 2)
+        demo = self.env.ref("network_methodology.org_lyceum2", raise_if_not_found=False)
+        for template in templates:
+            path = template["template"]
+            with self.subTest(template=path):
+                with file_open(path.lstrip("/"), "rb") as handle:
+                    content = handle.read()
+                wizard = self.env["base_import.import"].create(
+                    {
+                        "res_model": "network.assessment.result",
+                        "file": content,
+                        "file_name": path.rsplit("/", 1)[1],
+                        "file_type": XLSX if path.endswith(".xlsx") else "text/csv",
+                    }
+                )
+                options = {
+                    "has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"
+                }
+                preview = wizard.parse_preview(options)
+                self.assertFalse(preview.get("error"), preview)
+                self.assertEqual(preview["headers"], FIELDS)
+                if not demo:
+                    continue
+                assessment = self._create_assessment({}, procedure="other")
+                result = wizard.with_context(
+                    default_assessment_id=assessment.id
+                ).execute_import(FIELDS, FIELDS, options)
+                self.assertFalse(result["messages"], result["messages"])
+                self.assertEqual(len(assessment.result_ids), 3)
+                self.assertIn(demo, assessment.result_ids.organization_id)
