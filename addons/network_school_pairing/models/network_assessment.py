@@ -81,8 +81,8 @@ class NetworkAssessment(models.Model):
     description = fields.Text()
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     result_count = fields.Integer(string="Number of Results", compute="_compute_counts")
-    high_count = fields.Integer(string="High", compute="_compute_counts")
-    low_count = fields.Integer(string="Low", compute="_compute_counts")
+    high_count = fields.Integer(string="High Results", compute="_compute_counts")
+    low_count = fields.Integer(string="Low Results", compute="_compute_counts")
     pair_count = fields.Integer(string="Number of Pairs", compute="_compute_counts")
 
     _sql_constraints = [
