@@ -215,6 +215,17 @@ class NetworkAssessment(models.Model):
         self.write({"state": "draft"})
 
     def action_propose_pairs(self):
+        """Button: proposes the pairs (see :meth:`_propose_pairs`) and shows them."""
+        pairs = self._propose_pairs()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "network_school_pairing.network_school_pair_action"
+        )
+        action["domain"] = [("id", "in", pairs.ids)]
+        action["context"] = {}
+        action["name"] = _("Proposed Pairs")
+        return action
+
+    def _propose_pairs(self):
         """Proposes pairs of a high- and a low-result school of each classified assessment.
         The weakest school is served first and gets the strongest school of the same kind of
         organization, then of the same cluster (when clusters exist), then any strong school.

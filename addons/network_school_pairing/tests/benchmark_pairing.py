@@ -96,7 +96,7 @@ class BenchmarkPairing(TransactionCase):
         queries = self.env.cr.sql_log_count
         start = time.perf_counter()
         assessment.action_classify()
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         self.env.flush_all()
         elapsed = time.perf_counter() - start
         return elapsed, self.env.cr.sql_log_count - queries, assessment, pairs

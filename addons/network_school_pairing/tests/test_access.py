@@ -18,7 +18,7 @@ class TestAccess(PairingPortalCommon):
             ]
         )
         assessment.action_classify()
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         pairs.action_activate()
         pairs[0]._log_help({"help_kind": "other", "description": "Methodist's help"})
         self.assertEqual(pairs[0].help_count, 1)

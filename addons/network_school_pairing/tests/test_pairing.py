@@ -13,7 +13,7 @@ class TestPairing(PairingTestCommon):
         """Two high, two low: two pairs, the weakest with the strongest; proposing again adds
         nothing (every school is taken)."""
         assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         s = self.schools
         self.assertEqual(len(pairs), 2)
         self.assertEqual(set(pairs.mapped("state")), {"proposed"})
@@ -25,10 +25,17 @@ class TestPairing(PairingTestCommon):
             assessment.action_propose_pairs()
         self.assertEqual(assessment.pair_count, 2)
 
+    def test_button_shows_the_proposed_pairs(self):
+        assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
+        action = assessment.action_propose_pairs()
+        self.assertEqual(action["res_model"], "network.school.pair")
+        self.assertEqual(self.Pair.search(action["domain"]), assessment.pair_ids)
+        self.assertEqual(len(assessment.pair_ids), 2)
+
     def test_more_low_than_high(self):
         """Ties make three low and two high: one low school stays without a pair."""
         assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 40, 40, 33)
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         self.assertEqual(len(pairs), 2)
         self.assertEqual(len(pairs.weak_id), 2)
         self.assertIn(self.schools[9], pairs.weak_id)
@@ -39,7 +46,7 @@ class TestPairing(PairingTestCommon):
         s = self.schools
         (s[1] | s[9]).write({"network_org_kind": "college"})
         assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         by_weak = {pair.weak_id: pair.strong_id for pair in pairs}
         self.assertEqual(by_weak, {s[9]: s[1], s[8]: s[0]})
 
@@ -51,7 +58,7 @@ class TestPairing(PairingTestCommon):
         head = self._create_org("Test innovation centre", network_level="1")
         (s[1] | s[9]).write({"network_parent_id": head.id, "network_level": "2"})
         assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         by_weak = {pair.weak_id: pair.strong_id for pair in pairs}
         self.assertEqual(by_weak, {s[9]: s[1], s[8]: s[0]})
 
@@ -59,18 +66,18 @@ class TestPairing(PairingTestCommon):
         assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
         s = self.schools
         manual = self._create_pair(assessment, s[0], s[8])
-        pairs = assessment.action_propose_pairs()
+        pairs = assessment._propose_pairs()
         self.assertEqual(len(pairs), 1)
         self.assertEqual((pairs.strong_id, pairs.weak_id), (s[1], s[9]))
         # a cancelled pair frees its schools
         manual.action_cancel()
-        again = assessment.action_propose_pairs()
+        again = assessment._propose_pairs()
         self.assertEqual((again.strong_id, again.weak_id), (s[0], s[8]))
 
     def test_propose_needs_classification(self):
         assessment = self._create_assessment(self._scores(91, 85, 77))
         with self.assertRaises(UserError):
-            assessment.action_propose_pairs()
+            assessment._propose_pairs()
         self.assertFalse(assessment.pair_ids)
 
     def test_one_pair_per_school_and_assessment(self):
@@ -198,7 +205,7 @@ class TestPairing(PairingTestCommon):
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
             assessment.action_classify()
-            assessment.action_propose_pairs()
+            assessment._propose_pairs()
             self.env.flush_all()
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[1], counts[2])
