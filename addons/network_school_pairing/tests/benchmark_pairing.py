@@ -35,8 +35,13 @@ class BenchmarkPairing(TransactionCase):
         cls.has_cluster = "network_parent_id" in Partner._fields
         heads = Partner.create(
             [
-                {"name": f"Bench centre {i}", "is_company": True, "is_network_member": True,
-                 "network_org_kind": "center", "network_level": "1"}
+                {
+                    "name": f"Bench centre {i}",
+                    "is_company": True,
+                    "is_network_member": True,
+                    "network_org_kind": "center",
+                    "network_level": "1",
+                }
                 for i in range(CLUSTERS)
             ]
         )

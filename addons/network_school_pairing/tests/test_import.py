@@ -107,7 +107,10 @@ class TestImport(PairingTestCommon):
                     }
                 )
                 options = {
-                    "has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"
+                    "has_headers": True,
+                    "quoting": '"',
+                    "separator": ",",
+                    "encoding": "utf-8",
                 }
                 preview = wizard.parse_preview(options)
                 self.assertFalse(preview.get("error"), preview)
@@ -115,9 +118,9 @@ class TestImport(PairingTestCommon):
                 if not demo:
                     continue
                 assessment = self._create_assessment({}, procedure="other")
-                result = wizard.with_context(
-                    default_assessment_id=assessment.id
-                ).execute_import(FIELDS, FIELDS, options)
+                result = wizard.with_context(default_assessment_id=assessment.id).execute_import(
+                    FIELDS, FIELDS, options
+                )
                 self.assertFalse(result["messages"], result["messages"])
                 self.assertEqual(len(assessment.result_ids), 3)
                 self.assertIn(demo, assessment.result_ids.organization_id)

@@ -215,3 +215,41 @@ class TestPairing(PairingTestCommon):
         around = self.Assessment._school_years_around(1)
         self.assertEqual(around[self.year.id], self.next_year.id)
         self.assertEqual(self.Assessment._school_years_around(-1)[self.next_year.id], self.year.id)
+
+    def test_unchanged_and_unknown_outcomes(self):
+        s = self.schools
+        now = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
+        same = self._create_pair(now, s[0], s[9])
+        missing = self._create_pair(now, s[1], s[8])
+        # next year S9 scores the same; S8 has no result (S8 took no part)
+        scores = self._scores(*[50] * 8, 0, 33)
+        del scores[s[8]]
+        self._create_assessment(scores, year=self.next_year)
+        self.assertEqual((same.outcome, same.score_change), ("unchanged", 0.0))
+        self.assertEqual(missing.outcome, "unknown")
+
+    def test_smart_buttons(self):
+        s = self.schools
+        assessment = self._classified(91, 85, 77, 70, 66, 60, 55, 48, 40, 33)
+        pair = self._create_pair(assessment, s[0], s[9])
+        pair.action_activate()
+        event = self._create_event(host=s[0], school_pair_id=pair.id)
+        for action, model, records in (
+            (assessment.action_view_pairs(), "network.school.pair", pair),
+            (assessment.action_view_results(), "network.assessment.result", assessment.result_ids),
+            (pair.action_view_events(), "event.event", event),
+        ):
+            with self.subTest(model=model):
+                self.assertEqual(self.env[model].search(action["domain"]), records)
+        self.assertEqual(pair.action_view_events()["context"]["default_school_pair_id"], pair.id)
+
+    def test_new_result_drops_the_classification(self):
+        assessment = self._classified(91, 85, 77, 70, 66)
+        self.Result.create(
+            {"assessment_id": assessment.id, "organization_id": self.schools[7].id, "score": 1}
+        )
+        self.assertEqual(assessment.state, "draft")
+        self.assertFalse(any(assessment.result_ids.mapped("level")))
+        assessment.action_classify()
+        assessment.result_ids.filtered(lambda r: r.score == 1).unlink()
+        self.assertEqual(assessment.state, "draft")
