@@ -202,6 +202,7 @@ class NetworkAssessment(models.Model):
                 repeats.append(repeat)
         Result._write_levels(ids, levels_out, repeats)
         self.write({"state": "classified"})
+        self._refresh_next_year_flags()
         return True
 
     def action_reset(self):
@@ -213,6 +214,37 @@ class NetworkAssessment(models.Model):
         results = self.env["network.assessment.result"].search([("assessment_id", "in", self.ids)])
         results._write_levels(results.ids, [None] * len(results), [False] * len(results))
         self.write({"state": "draft"})
+        self._refresh_next_year_flags()
+
+    def _refresh_next_year_flags(self):
+        """The «low twice in a row» flags of the same procedures of the next school year, when
+        they were classified before these: set from the levels these have now (cleared when
+        these lost their classification). A constant number of queries."""
+        next_year = self._school_years_around(1)
+        before = {(*a._key(), next_year.get(a.school_year_id.id)): a for a in self}
+        nexts = self.search_fetch(
+            [
+                ("school_year_id", "in", [key[3] for key in before if key[3]]),
+                ("procedure", "in", [key[0] for key in before]),
+                ("state", "=", "classified"),
+            ],
+            ["procedure", "subject_id", "grade", "school_year_id"],
+        ).filtered(lambda a: (*a._key(), a.school_year_id.id) in before)
+        if not nexts:
+            return
+        Result = self.env["network.assessment.result"]
+        lows = Result.search_fetch(
+            [("assessment_id", "in", (self | nexts).ids), ("level", "=", "low")],
+            ["assessment_id", "organization_id"],
+        )
+        low_in = {(r.assessment_id.id, r.organization_id.id) for r in lows}
+        ids, flags = [], []
+        for result in lows.filtered(lambda r: r.assessment_id in nexts):
+            assessment = result.assessment_id
+            previous = before[(*assessment._key(), assessment.school_year_id.id)]
+            ids.append(result.id)
+            flags.append((previous.id, result.organization_id.id) in low_in)
+        Result._write_levels(ids, ["low"] * len(ids), flags)
 
     def action_propose_pairs(self):
         """Button: proposes the pairs (see :meth:`_propose_pairs`) and shows them."""

@@ -98,3 +98,20 @@ class TestClassification(PairingTestCommon):
         assessment = self._create_assessment(self._scores(1, 2))
         self.assertIn("Test mathematics", assessment.name)
         self.assertIn("1990/1991", assessment.name)
+
+    def test_low_twice_when_the_earlier_year_comes_later(self):
+        """The next year is classified first; classifying the earlier year sets its flags, and
+        a changed result of the earlier year clears them until it is classified again."""
+        now = self._create_assessment(
+            self._scores(91, 85, 77, 70, 66, 60, 55, 48, 40, 33), year=self.next_year
+        )
+        now.action_classify()
+        self.assertFalse(now.result_ids.filtered("is_low_repeat"))
+        before = self._create_assessment(self._scores(91, 85, 77, 70, 66, 60, 55, 48, 60, 33))
+        before.action_classify()
+        self.assertEqual(now.result_ids.filtered("is_low_repeat").organization_id, self.schools[9])
+        before.result_ids.filtered(lambda r: r.organization_id == self.schools[9]).score = 99
+        self.assertFalse(now.result_ids.filtered("is_low_repeat"))
+        self.assertEqual(now.state, "classified")
+        before.action_classify()
+        self.assertFalse(now.result_ids.filtered("is_low_repeat"))  # S9 is high there now
