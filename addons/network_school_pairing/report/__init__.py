@@ -1,0 +1,1 @@
+from . import network_school_pair_report
