@@ -18,6 +18,7 @@ class TestNotifications(NetworkPortalCommon):
         cls.coordinator_exec_ru = cls._create_coordinator("coord_exec_ru", cls.executor, "Ирина")
         cls.coordinator_exec_ru.partner_id.lang = "ru_RU"
         cls.coordinator_exec.partner_id.lang = "en_US"
+        cls.coordinator_appl.partner_id.lang = "en_US"
 
     def _mails(self, record):
         return self.env["mail.mail"].search(
@@ -65,7 +66,7 @@ class TestNotifications(NetworkPortalCommon):
         for index, teacher in enumerate(teachers):
             teacher.email = f"t{index}@example.com"
         teachers[4].email = False  # no address: no mail
-        self.presenter.email = "presenter@example.com"
+        self.presenter.write({"email": "presenter@example.com", "lang": "en_US"})
         event = self._create_event()
         self._register(event, teachers | self.presenter)
         tokens = event._issue_tokens()

@@ -494,7 +494,7 @@ class TestPortalMatrix(NetworkPortalCommon):
         self._login(self.coordinator_appl)
         page = self.url_open(f"/network/matrix?year_id={self.year.id}")
         self.assertIn(self.third_org.name, page.text)
-        self.assertIn("Declared experience, not requested yet", page.text)
+        self.assertIn("o_network_matrix_unrequested", page.text)
         csv_response = self.url_open(f"/network/matrix/export/csv?year_id={self.year.id}")
         self.assertEqual(csv_response.status_code, 200)
         text = csv_response.content.decode("utf-8-sig")
@@ -628,7 +628,7 @@ class TestPortalAttendance(NetworkPortalCommon):
     def test_model_refuses_before_start(self):
         future = self._create_event(date_begin=fields.Datetime.now() + timedelta(days=3))
         registration = self._register(future, self.listener, "open")
-        with self.assertRaisesRegex(UserError, "once"):
+        with self.assertRaises(UserError):
             future._set_attendance(registration)
         self.assertEqual(registration.state, "open")
         with self.assertRaises(ValidationError):

@@ -233,14 +233,14 @@ class TestRequest(NetworkTestCommon):
             presenters=self._create_teacher(self.third_org),
             date_begin=future,
         )
-        with self.assertRaisesRegex(UserError, "not by the executor"):
+        with self.assertRaises(UserError):
             request.action_schedule(other_host)
         held = self._create_event(
             host=self.executor,
             presenters=self.presenter,
             date_begin=datetime(2000, 1, 1, 9),
         )
-        with self.assertRaisesRegex(UserError, "not a planned network event"):
+        with self.assertRaises(UserError):
             request.action_schedule(held)
         self.assertEqual((request.state, request.event_id.id), ("accepted", False))
         submitted = self._request_in_state("submitted")
