@@ -45,6 +45,7 @@
         "views/event_event_portal_templates.xml",
         "views/network_material_portal_templates.xml",
         "views/network_activity_token_portal_templates.xml",
+        "views/res_partner_portal_templates.xml",
         "views/network_matrix_templates.xml",
     ],
     "demo": [

@@ -27,6 +27,38 @@ class NetworkCertificatePortal(NetworkPortal):
             holder = [("partner_id", "=", access.partner.id)]
         return [*holder, ("state", "in", SHOWN_STATES)]
 
+    def _network_certification_progress(self, partners):
+        """The current school year's certificate in sight for ``partners``: the window of
+        school years, each one's progress, and the thresholds."""
+        year = request.env["network.school.year"].sudo()._get_current()
+        if not year:
+            return {}
+        window, progress = (
+            request.env["network.activity.token"].sudo()._certification_progress(year, partners.ids)
+        )
+        company = request.env.company
+        return {
+            "certification_window": window.sorted("date_start"),
+            "certification_progress": progress,
+            "certification_min_tokens": company.network_cert_min_tokens,
+            "certification_min_red": company.network_cert_min_red_tokens,
+            "certification_kinds": dict(
+                request.env["network.certificate"]
+                ._fields["certificate_kind"]
+                ._description_selection(request.env)
+            ),
+        }
+
+    def _network_teachers_values(self, organization):
+        values = super()._network_teachers_values(organization)
+        values.update(self._network_certification_progress(values["teachers"]))
+        return values
+
+    def _network_card_values(self, teacher):
+        values = super()._network_card_values(teacher)
+        values.update(self._network_certification_progress(teacher))
+        return values
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         Certificate = request.env["network.certificate"]

@@ -96,6 +96,23 @@ class NetworkActivityToken(models.Model):
         rows = self._certification_rows(partner_ids, years.ids, lock=lock)
         return self._certification_cards(rows, company)
 
+    def _certification_progress(self, school_year, partner_ids, company=None):
+        """Where teachers ``partner_ids`` stand for a certificate of ``school_year``:
+        ``(window, {partner_id: {'tokens', 'red', 'kind'}})`` — the school years whose tokens
+        count, and per teacher the valid tokens of the window, the red ones and the kind of
+        certificate they would get now (False below the thresholds). One query."""
+        window = self._certification_window(school_year, company)
+        rows = self._certification_rows(partner_ids, window.ids)
+        eligible = self._certification_cards(rows, company)
+        progress = {}
+        for _token_id, partner_id, role, _organization_id in rows:
+            card = progress.setdefault(partner_id, {"tokens": 0, "red": 0, "kind": False})
+            card["tokens"] += 1
+            card["red"] += role == "presenter"
+        for partner_id, card in progress.items():
+            card["kind"] = eligible.get(partner_id, {}).get("kind", False)
+        return window, progress
+
     def _certification_rows(self, partner_ids, school_year_ids, lock=False):
         """The tokens a certificate exchanges: the valid tokens of teachers ``partner_ids`` (all
         teachers when None) in the school years ``school_year_ids``, as ``(token_id,

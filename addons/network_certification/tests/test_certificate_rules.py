@@ -172,6 +172,26 @@ class TestCertificateRules(CertificationTestCommon):
         # shared contacts (no company) meet every company's records
         self.assertTrue(self._draft_certificate(self._create_teacher(self.applicant)))
 
+    def test_progress_towards_a_certificate(self):
+        """What a teacher's card and the coordinator's teachers page show: the window, the
+        valid tokens in it, the kind of certificate in sight."""
+        teacher = self._create_teacher(self.executor)
+        other = self._create_teacher(self.executor)
+        self._give_tokens(teacher, (1990, P), (1990, P), (1989, P), (1989, L), (1987, L))
+        self._give_tokens(other, (1990, L))
+        window, progress = self.env["network.activity.token"]._certification_progress(
+            self.year, (teacher | other).ids
+        )
+        self.assertEqual(window, self.year | self.year_1989 | self.year_1988)
+        self.assertEqual(progress[teacher.id], {"tokens": 4, "red": 3, "kind": "network_teacher"})
+        self.assertEqual(progress[other.id], {"tokens": 1, "red": 0, "kind": False})
+        self.company.network_cert_min_red_tokens = 3
+        self.company.network_cert_min_tokens = 5
+        progress = self.env["network.activity.token"]._certification_progress(
+            self.year, teacher.ids
+        )[1]
+        self.assertFalse(progress[teacher.id]["kind"])
+
     def test_thresholds_are_settings(self):
         teacher = self._create_teacher(self.executor)
         self._give_tokens(teacher, (1990, P), (1990, P), (1990, L))

@@ -6,7 +6,7 @@ from odoo.tools import mute_logger
 
 from .portal_common import CommunityPortalCommon
 
-COUNTERS = ["network_community_count", "network_mentoring_count", "network_teacher_profile_count"]
+COUNTERS = ["network_community_count", "network_mentoring_count", "network_teacher_count"]
 
 
 @tagged("post_install", "-at_install")
@@ -50,11 +50,11 @@ class TestCommunityPortal(CommunityPortalCommon):
                 )
                 self.assertEqual(values["network_mentoring_count"], pairs)
                 is_coordinator = user in (self.coordinator_exec, self.coordinator_appl)
-                self.assertEqual("network_teacher_profile_count" in values, is_coordinator)
+                self.assertEqual("network_teacher_count" in values, is_coordinator)
         self._login(self.coordinator_exec)
         self.assertEqual(
             self.make_jsonrpc_request("/my/counters", {"counters": COUNTERS})[
-                "network_teacher_profile_count"
+                "network_teacher_count"
             ],
             len(self.executor.teacher_ids),
         )

@@ -25,25 +25,27 @@ class NetworkCardPortal(NetworkPortal):
         )
         return values
 
-    @http.route("/my/network/card", type="http", auth="user", website=True)
-    def portal_network_card(self, **kw):
-        teacher = self._network_access("teacher").partner
+    def _network_card_values(self, teacher):
+        """The card page's values: the teacher's tokens by school year, newest first."""
         tokens = request.env["network.activity.token"].search(
             [("partner_id", "=", teacher.id), ("state", "!=", "revoked")],
             order="date desc, id desc",
         )
         years = tokens.school_year_id.sorted("date_start", reverse=True)
+        return {
+            "page_name": "network_card",
+            "teacher": teacher,
+            "tokens_by_year": [
+                (year, tokens.filtered(lambda t, y=year: t.school_year_id == y).sudo())
+                for year in years
+            ],
+            "green_count": len(tokens.filtered(lambda t: t.role == "listener")),
+            "red_count": len(tokens.filtered(lambda t: t.role == "presenter")),
+        }
+
+    @http.route("/my/network/card", type="http", auth="user", website=True)
+    def portal_network_card(self, **kw):
+        teacher = self._network_access("teacher").partner
         values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "network_card",
-                "teacher": teacher,
-                "tokens_by_year": [
-                    (year, tokens.filtered(lambda t, y=year: t.school_year_id == y).sudo())
-                    for year in years
-                ],
-                "green_count": len(tokens.filtered(lambda t: t.role == "listener")),
-                "red_count": len(tokens.filtered(lambda t: t.role == "presenter")),
-            }
-        )
+        values.update(self._network_card_values(teacher))
         return request.render("network_methodology.portal_my_network_card", values)

@@ -94,17 +94,18 @@ class NetworkNeed(models.Model):
             ]
         )
         pending_of = {r.requester_id: r for r in pending}
-        requests = Request.create(
-            [
-                {
-                    "requester_id": need.requester_id.id,
-                    "offer_id": offer.id,
-                    "comment": _("Answers the need «%s».", need.name),
-                }
-                for need in self
-                if need.requester_id not in pending_of
-            ]
-        )
+        vals_list, filing = [], set()
+        for need in self:  # not a comprehension: _() finds the language in this frame
+            if need.requester_id not in pending_of and need.requester_id not in filing:
+                filing.add(need.requester_id)
+                vals_list.append(
+                    {
+                        "requester_id": need.requester_id.id,
+                        "offer_id": offer.id,
+                        "comment": _("Answers the need «%s».", need.name),
+                    }
+                )
+        requests = Request.create(vals_list)
         for request in requests:
             pending_of[request.requester_id] = request
         for requester, needs in self.grouped("requester_id").items():

@@ -265,6 +265,8 @@ class NetworkRequest(models.Model):
         """Schedule the accepted requests: into ``event``, a planned network event of the same
         executor (one seminar serves several applicants), or each in a new event created from
         its offer on the preferred date. Returns the events."""
+        if isinstance(event, int | list):  # ids, from RPC or data files
+            event = self.env["event.event"].browse(event)
         if event:
             return self._join_event(event)
         return self._schedule_events()

@@ -14,6 +14,7 @@ COUNTERS = [
     "network_request_count",
     "network_need_count",
     "network_event_count",
+    "network_teacher_count",
     "network_material_count",
     "network_token_count",
 ]

@@ -49,6 +49,12 @@ class TestNeed(NeedMixin, NetworkTestCommon):
         self.assertEqual(requests, pending)
         self.assertEqual((first | second).request_id, pending)
 
+    def test_answer_several_needs_of_one_school_files_one_request(self):
+        first, second = self._create_need(), self._create_need()
+        requests = (first | second).action_answer(self.offer)
+        self.assertEqual(len(requests), 1)
+        self.assertEqual((first | second).request_id, requests)
+
     def test_answer_with_the_offer_chosen_on_the_form(self):
         need = self._create_need()
         with self.assertRaises(UserError):

@@ -581,6 +581,30 @@ class TestPortalIdentity(NetworkPortalCommon):
 
 
 @tagged("post_install", "-at_install")
+class TestPortalTeachers(NetworkPortalCommon):
+    """A coordinator follows their teachers' activity of the school year."""
+
+    def test_teachers_and_their_tokens(self):
+        year = self.env["network.school.year"]._get_current()
+        if not year:
+            self.skipTest("no current school year in this database")
+        event = self._create_event(
+            date_begin=fields.Datetime.to_datetime(year.date_start) + timedelta(days=1)
+        )
+        self._create_token(self.presenter, event, role="presenter")
+        self._login(self.coordinator_exec)
+        page = self.url_open("/my/network/teachers")
+        self.assertEqual(page.status_code, 200)
+        for teacher in self.executor.teacher_ids:
+            self.assertIn(teacher.name, page.text)
+        self.assertNotIn(self.listener.name, page.text)  # another school's teacher
+        self.assertIn(year.name, page.text)
+        with mute_logger("odoo.http"):
+            self._login(self.teacher_user)
+            self.assertEqual(self.url_open("/my/network/teachers").status_code, 403)
+
+
+@tagged("post_install", "-at_install")
 class TestPortalAttendance(NetworkPortalCommon):
     """The host's coordinator marks who came to its held event in the portal."""
 
