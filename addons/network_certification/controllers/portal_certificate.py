@@ -50,8 +50,21 @@ class NetworkCertificatePortal(NetworkPortal):
         }
 
     def _network_teachers_values(self, organization):
+        """Also the certificate in sight of each teacher and the organization's facts of the
+        «Network platform» rule this school year."""
         values = super()._network_teachers_values(organization)
         values.update(self._network_certification_progress(values["teachers"]))
+        year = values.get("school_year")
+        if year:
+            Decision = request.env["network.council.decision"].sudo()
+            facts = Decision._get_platform_facts(year, organization.ids)
+            values["platform_facts"] = facts.get(organization.id) or {
+                "offer_count": 0,
+                "event_count": 0,
+                "network_teacher_count": 0,
+                "has_agreement": bool(organization.network_cooperation_agreement_id),
+            }
+            values["platform_min_teachers"] = request.env.company.network_platform_min_teachers
         return values
 
     def _network_card_values(self, teacher):

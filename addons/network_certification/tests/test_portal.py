@@ -260,3 +260,24 @@ class TestPortalMatrixPlatforms(CertificationPortalCommon):
         self.assertEqual(page.status_code, 200)
         self.assertEqual(page.text.count("o_network_platform_badge"), 1)
         self.assertIn(self.executor.name, page.text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalProgress(CertificationPortalCommon):
+    """The certificate in sight on the teacher's card and the coordinator's teachers page, and
+    the organization's facts toward «Network platform»."""
+
+    def test_card_and_teachers_page(self):
+        if not self.env["network.school.year"]._get_current():
+            self.skipTest("no current school year in this database")
+        self._login(self.teacher_user)
+        card = self.url_open("/my/network/card").text
+        self.assertIn("o_network_card_progress", card)
+        # the teacher's tokens are of 1989–1991: outside today's window
+        self.assertIn("o_network_card_out_of_window", card)
+        self._login(self.coordinator_appl)
+        page = self.url_open("/my/network/teachers").text
+        self.assertIn("o_network_platform_progress", page)
+        self.assertIn("o_network_teacher_certificate", page)
+        self.assertIn(self.listener.name, page)
+        self.assertNotIn(self.presenter.name, page)  # the executor's teacher
