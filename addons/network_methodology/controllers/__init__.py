@@ -8,3 +8,5 @@ from . import portal_need
 from . import portal_event
 from . import portal_material
 from . import portal_card
+from . import portal_bank
+from . import bank

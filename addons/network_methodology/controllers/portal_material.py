@@ -16,7 +16,12 @@ class NetworkMaterialPortal(NetworkPortal):
         values.update(
             self._network_counters(
                 counters,
-                {"network_material_count": (("coordinator",), lambda a: Material.search_count([]))},
+                {
+                    "network_material_count": (
+                        ("coordinator",),
+                        lambda a: Material.search_count([("organization_id", "=", a.organization.id)]),
+                    )
+                },
             )
         )
         return values
@@ -34,10 +39,11 @@ class NetworkMaterialPortal(NetworkPortal):
         website=True,
     )
     def portal_network_materials(self, page=1, sortby=None, filterby=None, search=None, **kw):
-        self._network_access("coordinator")
+        organization = self._network_access("coordinator").organization
         values = self._network_list(
             "network.material",
-            [],
+            # the record rule also lets members read the bank's published materials
+            [("organization_id", "=", organization.id)],
             "/my/network/materials",
             page,
             self._get_network_material_searchbar_sortings(),
