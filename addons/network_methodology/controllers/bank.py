@@ -36,7 +36,9 @@ def bank_filters(params):
     types = dict(Material._fields["material_type"].selection)
     return {
         "search": clean_text(params.get("search"))[:TEXT_MAX],
-        "material_type": params.get("material_type") if params.get("material_type") in types else "",
+        "material_type": params.get("material_type")
+        if params.get("material_type") in types
+        else "",
         "audience": params.get("audience") if params.get("audience") in dict(AUDIENCES) else "",
         "license": params.get("license") if params.get("license") in dict(LICENSES) else "",
         "tag_id": to_int(params.get("tag_id")) or "",
@@ -135,9 +137,7 @@ class NetworkBank(http.Controller):
         redirect = self._network_bank_check_access()
         if redirect:
             return redirect
-        values = bank_values(
-            request.env["network.material"].sudo(), "/network/bank", page, params
-        )
+        values = bank_values(request.env["network.material"].sudo(), "/network/bank", page, params)
         return request.render("network_methodology.network_bank_public", values)
 
     @http.route(

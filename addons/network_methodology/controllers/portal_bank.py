@@ -48,7 +48,9 @@ class NetworkBankPortal(NetworkPortal):
     def portal_network_bank(self, page=1, **params):
         self._network_access()
         values = self._prepare_portal_layout_values()
-        values.update(bank_values(request.env["network.material"], "/my/network/bank", page, params))
+        values.update(
+            bank_values(request.env["network.material"], "/my/network/bank", page, params)
+        )
         return request.render("network_methodology.portal_my_network_bank", values)
 
     @http.route(

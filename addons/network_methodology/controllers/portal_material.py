@@ -19,7 +19,9 @@ class NetworkMaterialPortal(NetworkPortal):
                 {
                     "network_material_count": (
                         ("coordinator",),
-                        lambda a: Material.search_count([("organization_id", "=", a.organization.id)]),
+                        lambda a: Material.search_count(
+                            [("organization_id", "=", a.organization.id)]
+                        ),
                     )
                 },
             )

@@ -186,8 +186,7 @@ class NetworkMaterial(models.Model):
         """One more download, counted in SQL (no write conflict between two downloads)."""
         self.env.cr.execute(
             SQL(
-                "UPDATE network_material SET download_count = download_count + 1 "
-                "WHERE id IN %s",
+                "UPDATE network_material SET download_count = download_count + 1 " "WHERE id IN %s",
                 tuple(self.ids),
             )
         )

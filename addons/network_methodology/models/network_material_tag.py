@@ -6,6 +6,6 @@ class NetworkMaterialTag(models.Model):
     _description = "Network Material Tag"
     _order = "name"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     color = fields.Integer()
     active = fields.Boolean(default=True)

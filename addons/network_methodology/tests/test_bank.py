@@ -28,13 +28,6 @@ class BankMixin:
 
 @tagged("post_install", "-at_install")
 class TestBank(BankMixin, NetworkTestCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # the approval minimum of network_expertise, when installed, is not what these test
-        if "network_expertise_min_done" in cls.env.company._fields:
-            cls.env.company.network_expertise_min_done = 0
-
     def test_publish_and_unpublish(self):
         material = self._bank_material("approved")
         self.assertFalse(material.date_published)
@@ -115,8 +108,6 @@ class TestBankRules(BankMixin, NetworkPortalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if "network_expertise_min_done" in cls.env.company._fields:
-            cls.env.company.network_expertise_min_done = 0
         cls.tag = cls.env["network.material.tag"].create({"name": "Тег банка портала"})
         cls.materials = {
             state: cls._bank_material(
