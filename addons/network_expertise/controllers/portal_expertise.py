@@ -102,9 +102,7 @@ class NetworkExpertisePortal(NetworkPortal):
             )
         values, errors = expertise._portal_prepare_values(post)
         if errors:
-            return request.render(
-                template, self._network_expertise_values(expertise, post, errors)
-            )
+            return request.render(template, self._network_expertise_values(expertise, post, errors))
         expertise.write(values)
         if post.get("finish"):
             return self._network_run(

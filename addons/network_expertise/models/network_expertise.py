@@ -100,22 +100,19 @@ class NetworkExpertise(models.Model):
                         material=material.name,
                     )
                 )
-            duplicate = self.search_count(
-                [
-                    ("id", "!=", expertise.id),
-                    ("material_id", "=", material.id),
-                    ("expert_id", "=", expert.id),
-                    ("state", "!=", "cancelled"),
-                ]
-            )
-            if duplicate and expertise.state != "cancelled":
-                raise ValidationError(
-                    _("%(expert)s already examines “%(material)s”.", expert=expert.name,
-                      material=material.name)
-                )  # fmt: skip
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if self.search_count(
+                [
+                    ("material_id", "=", vals.get("material_id")),
+                    ("expert_id", "=", vals.get("expert_id")),
+                    ("state", "!=", "cancelled"),
+                ]
+            ):
+                expert = self.env["res.partner"].browse(vals.get("expert_id"))
+                raise ValidationError(_("%s already examines this material.", expert.name))
         expertises = super().create(vals_list)
         for expertise in expertises:
             if expertise.material_id.state != "submitted":
@@ -139,9 +136,7 @@ class NetworkExpertise(models.Model):
             if expertise.state != "assigned":
                 raise UserError(_("Only an assigned expertise can be finished."))
             if expertise.material_id.state != "submitted":
-                raise UserError(
-                    _("“%s” is no longer under review.", expertise.material_id.name)
-                )
+                raise UserError(_("“%s” is no longer under review.", expertise.material_id.name))
             missing = expertise._criteria() - expertise.score_ids.criterion_id
             if missing:
                 raise ValidationError(

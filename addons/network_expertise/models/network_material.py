@@ -22,9 +22,7 @@ class NetworkMaterial(models.Model):
         for material in self:
             done = material.expertise_ids.filtered(lambda e: e.state == "done")
             material.expertise_done_count = len(done)
-            material.expertise_score = (
-                sum(done.mapped("total_score")) / len(done) if done else 0.0
-            )
+            material.expertise_score = sum(done.mapped("total_score")) / len(done) if done else 0.0
 
     def action_approve(self, note=None):
         """Refused before the company's minimum number of finished expertises."""

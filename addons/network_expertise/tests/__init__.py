@@ -1,0 +1,2 @@
+from . import test_expertise
+from . import test_portal
