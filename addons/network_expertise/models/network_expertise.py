@@ -34,7 +34,6 @@ class NetworkExpertise(models.Model):
     material_type = fields.Selection(related="material_id.material_type")
     expert_id = fields.Many2one(
         "res.partner",
-        string="Expert",
         required=True,
         index=True,
         ondelete="restrict",

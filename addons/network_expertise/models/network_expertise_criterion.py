@@ -14,7 +14,6 @@ class NetworkExpertiseCriterion(models.Model):
     description = fields.Text(translate=True)
     max_score = fields.Integer(string="Maximum Score", required=True, default=5)
     material_types = fields.Char(
-        string="Material Types",
         help="Technical codes of the types of material the criterion applies to, separated by "
         "commas (methodical, project, lesson_video, assessment, presentation, other); "
         "every type when empty.",

@@ -7,7 +7,6 @@ class NetworkMaterial(models.Model):
 
     expertise_ids = fields.One2many("network.expertise", "material_id", string="Expertises")
     expertise_score = fields.Float(
-        string="Expertise Score",
         compute="_compute_expertise",
         store=True,
         digits=(16, 1),
