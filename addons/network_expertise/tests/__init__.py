@@ -1,2 +1,3 @@
 from . import test_expertise
 from . import test_portal
+from . import test_collection
