@@ -20,6 +20,7 @@
         "views/network_material_views.xml",
         "views/network_collection_views.xml",
         "report/network_collection_reports.xml",
+        "views/network_kpi_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/network_expertise_menus.xml",
         "views/network_expertise_portal_templates.xml",

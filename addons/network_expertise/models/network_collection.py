@@ -20,7 +20,7 @@ class NetworkCollection(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     school_year_id = fields.Many2one(
-        "network.school.year", string="School Year", required=True, index=True, tracking=True
+        "network.school.year", required=True, index=True, tracking=True
     )
     project_id = fields.Many2one("network.project", string="Sub-project", tracking=True)
     material_ids = fields.Many2many(
