@@ -36,6 +36,16 @@ class TestKpiBank(CollectionCommon):
         row = self._row(self.year)
         self.assertEqual(row.collections_published, 1)
         self.assertEqual(self._row(self.year, self.project).collections_published, 1)
+        # the analytical report's lines (PDF and XLSX)
+        lines = {
+            line.get("code"): line
+            for line in self.env["report.network_methodology.report_network_kpi_year"]._kpi_lines(
+                row
+            )
+        }
+        self.assertEqual(lines["materials_published"]["number"], 3)
+        self.assertEqual(lines["collections_published"]["number"], 1)
+        self.assertIsNone(lines["collections_published"]["met"])
 
     def test_empty_year(self):
         empty = self._create_year(1970)
