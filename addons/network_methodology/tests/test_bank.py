@@ -246,3 +246,23 @@ class TestBankRules(BankMixin, NetworkPortalCommon):
         page = self.url_open("/my/network/materials")
         self.assertIn(own.name, page.text)
         self.assertNotIn(self.published.name, page.text)
+
+    def test_other_school_material_page_goes_to_the_bank(self):
+        # the review note, the discussion and the expertise stay with the author's school
+        self.published.sudo().write({"review_note": "Внутренняя рецензия"})
+        self._login(self.coordinator_appl)
+        url = f"/my/network/materials/{self.published.id}"
+        response = self.url_open(url, allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/my/network/bank/{self.published.id}")
+        )
+        page = self.url_open(url)
+        self.assertNotIn("Внутренняя рецензия", page.text)
+        attachment = self.published.attachment_ids
+        self.assertEqual(self.url_open(f"{url}/files/{attachment.id}").status_code, 404)
+        # the author's school still reads its own page
+        self._login(self.coordinator_exec)
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Внутренняя рецензия", page.text)
