@@ -266,3 +266,15 @@ class TestBankRules(BankMixin, NetworkPortalCommon):
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)
         self.assertIn("Внутренняя рецензия", page.text)
+
+    def test_bank_page_in_russian(self):
+        if not self.env["res.lang"]._lang_get("ru_RU"):
+            self.skipTest("Russian is not loaded")
+        self.teacher_user.lang = "ru_RU"
+        self._login(self.teacher_user)
+        page = self.url_open(f"/my/network/bank/{self.published.id}").text
+        self.assertIn("Методический банк", page)
+        self.assertIn("CC BY 4.0", page)
+        page = self.url_open("/my/network/bank?search=урок").text
+        self.assertIn("Найдено:", page)
+        self.assertIn("Все лицензии", page)
