@@ -44,6 +44,7 @@
         "views/network_need_portal_templates.xml",
         "views/event_event_portal_templates.xml",
         "views/network_material_portal_templates.xml",
+        "views/network_material_bank_templates.xml",
         "views/network_activity_token_portal_templates.xml",
         "views/res_partner_portal_templates.xml",
         "views/network_matrix_templates.xml",
@@ -53,6 +54,7 @@
         "demo/network_demo_projects.xml",
         "demo/network_demo_activity.xml",
         "demo/network_demo_needs.xml",
+        "demo/network_demo_bank.xml",
     ],
     "assets": {
         "web.assets_frontend": ["network_methodology/static/src/scss/network_portal.scss"],

@@ -9,3 +9,5 @@ from . import portal_event
 from . import portal_material
 from . import portal_card
 from . import portal_teacher
+from . import portal_bank
+from . import bank

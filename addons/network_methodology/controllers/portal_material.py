@@ -16,7 +16,14 @@ class NetworkMaterialPortal(NetworkPortal):
         values.update(
             self._network_counters(
                 counters,
-                {"network_material_count": (("coordinator",), lambda a: Material.search_count([]))},
+                {
+                    "network_material_count": (
+                        ("coordinator",),
+                        lambda a: Material.search_count(
+                            [("organization_id", "=", a.organization.id)]
+                        ),
+                    )
+                },
             )
         )
         return values
@@ -34,10 +41,11 @@ class NetworkMaterialPortal(NetworkPortal):
         website=True,
     )
     def portal_network_materials(self, page=1, sortby=None, filterby=None, search=None, **kw):
-        self._network_access("coordinator")
+        organization = self._network_access("coordinator").organization
         values = self._network_list(
             "network.material",
-            [],
+            # the record rule also lets members read the bank's published materials
+            [("organization_id", "=", organization.id)],
             "/my/network/materials",
             page,
             self._get_network_material_searchbar_sortings(),
@@ -110,11 +118,23 @@ class NetworkMaterialPortal(NetworkPortal):
             material.access_url, success=_("The material is saved: submit it for review.")
         )
 
+    def _network_own_material(self, material_id, access_token=None):
+        """A material of the coordinator's organization, or shared by its token. The record
+        rule also lets members read the bank's published materials: those are read in the bank,
+        not here (None)."""
+        if access_token:
+            return self._network_record("network.material", material_id, access_token)
+        organization = self._network_access("coordinator").organization
+        material = self._network_record("network.material", material_id)
+        return material if material.organization_id == organization else None
+
     @http.route("/my/network/materials/<int:material_id>", type="http", auth="user", website=True)
     def portal_network_material(self, material_id, access_token=None, **kw):
-        if not access_token:
-            self._network_access("coordinator")
-        material = self._network_record("network.material", material_id, access_token)
+        material = self._network_own_material(material_id, access_token)
+        if material is None:
+            # another school's published material: its page in the bank, without the
+            # review, the discussion and the expertise of its organization
+            return request.redirect(f"/my/network/bank/{material_id}")
         values = self._network_page_values(
             material, access_token, {"page_name": "network_material", "material": material}
         )
@@ -128,10 +148,8 @@ class NetworkMaterialPortal(NetworkPortal):
     )
     def portal_network_material_file(self, material_id, attachment_id, access_token=None, **kw):
         # Portal users cannot read attachments by id; the material's access decides.
-        if not access_token:
-            self._network_access("coordinator")
-        material = self._network_record("network.material", material_id, access_token)
-        attachment = material.attachment_ids.filtered(lambda a: a.id == attachment_id)
+        material = self._network_own_material(material_id, access_token)
+        attachment = material and material.attachment_ids.filtered(lambda a: a.id == attachment_id)
         if not attachment:
             raise NotFound()
         stream = request.env["ir.binary"]._get_stream_from(attachment)

@@ -18,4 +18,5 @@ from . import event_event
 from . import event_registration
 from . import network_activity_token
 from . import network_material
+from . import network_material_tag
 from . import res_config_settings

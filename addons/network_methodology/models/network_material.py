@@ -2,7 +2,7 @@ import os
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import plaintext2html
+from odoo.tools import SQL, plaintext2html
 
 from ..tools import notify
 from .network_portal_mixin import LONG_TEXT_MAX, TEXT_MAX, clean_text, to_int
@@ -19,6 +19,22 @@ MATERIAL_DEFAULT_MAX_MB = 25
 MATERIAL_DEFAULT_MAX_TOTAL_MB = 100
 MAX_MB_PARAM = "network_methodology.material_max_mb"
 MAX_TOTAL_MB_PARAM = "network_methodology.material_max_total_mb"
+# The methodical bank (rulebook 1.6, 2.3): published materials, public at /network/bank by a
+# setting; searched in PostgreSQL's Russian full-text configuration.
+BANK_PUBLIC_PARAM = "network_methodology.bank_public"
+BANK_TS_CONFIG = "russian"
+LICENSES = [
+    ("cc_by", "CC BY 4.0"),
+    ("cc_by_sa", "CC BY-SA 4.0"),
+    ("cc_by_nc", "CC BY-NC 4.0"),
+    ("all_rights_reserved", "All rights reserved"),
+]
+AUDIENCES = [
+    ("teachers", "Teachers"),
+    ("heads", "School heads"),
+    ("students", "Students"),
+    ("parents", "Parents"),
+]
 
 
 class NetworkMaterial(models.Model):
@@ -79,6 +95,7 @@ class NetworkMaterial(models.Model):
             ("submitted", "Submitted"),
             ("approved", "Approved"),
             ("rejected", "Rejected"),
+            ("published", "Published"),
         ],
         default="draft",
         required=True,
@@ -88,6 +105,111 @@ class NetworkMaterial(models.Model):
         group_expand=True,
         index=True,
     )
+
+    # ------------------------------------------------------------------ the bank
+    license = fields.Selection(LICENSES, default="cc_by", required=True, tracking=True)
+    tag_ids = fields.Many2many(
+        "network.material.tag",
+        "network_material_tag_rel",
+        "material_id",
+        "tag_id",
+        string="Tags",
+    )
+    project_id = fields.Many2one("network.project", string="Sub-project", index="btree_not_null")
+    audience = fields.Selection(AUDIENCES, default="teachers", required=True)
+    download_count = fields.Integer(readonly=True, copy=False, default=0)
+    date_published = fields.Date(readonly=True, copy=False)
+    bank_search = fields.Char(
+        string="Full-text Search",
+        compute="_compute_bank_search",
+        search="_search_bank_search",
+        help="Words of the title and the description, in any grammatical form.",
+    )
+
+    _sql_constraints = [
+        (
+            "download_count_positive",
+            "CHECK(download_count >= 0)",
+            "The number of downloads cannot be negative.",
+        ),
+    ]
+
+    def init(self):
+        """The bank's full-text index: a generated tsvector column of the title and the
+        description (without its HTML tags) in PostgreSQL's Russian configuration, and its GIN
+        index. PostgreSQL keeps it up to date; the ORM does not know the column."""
+        self.env.cr.execute(
+            SQL(
+                """
+                ALTER TABLE network_material ADD COLUMN IF NOT EXISTS search_vector tsvector
+                GENERATED ALWAYS AS (
+                    setweight(to_tsvector(%(config)s::regconfig, coalesce(name, '')), 'A')
+                    || setweight(to_tsvector(%(config)s::regconfig,
+                        regexp_replace(coalesce(description, ''), '<[^>]*>', ' ', 'g')), 'B')
+                ) STORED;
+                CREATE INDEX IF NOT EXISTS network_material_search_vector_idx
+                    ON network_material USING gin (search_vector);
+                CREATE INDEX IF NOT EXISTS network_material_published_idx
+                    ON network_material (date_published DESC, id DESC)
+                    WHERE state = 'published';
+                """,
+                config=BANK_TS_CONFIG,
+            )
+        )
+
+    def _compute_bank_search(self):
+        self.bank_search = False
+
+    def _search_bank_search(self, operator, value):
+        if operator not in ("=", "ilike") or not isinstance(value, str):
+            raise UserError(_("Unsupported search on the bank."))
+        # the generated column is computed from what is written to the table
+        self.flush_model(["name", "description"])
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    "(SELECT id FROM network_material WHERE search_vector @@ "
+                    "plainto_tsquery(%s::regconfig, %s))",
+                    BANK_TS_CONFIG,
+                    value,
+                ),
+            )
+        ]
+
+    @api.model
+    def _bank_is_public(self):
+        return bool(self.env["ir.config_parameter"].sudo().get_param(BANK_PUBLIC_PARAM))
+
+    def _bank_count_download(self):
+        """One more download, counted in SQL (no write conflict between two downloads)."""
+        self.env.cr.execute(
+            SQL(
+                "UPDATE network_material SET download_count = download_count + 1 " "WHERE id IN %s",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["download_count"])
+
+    def action_publish(self):
+        """Put approved materials into the bank."""
+        for material in self:
+            if material.state != "approved":
+                raise UserError(
+                    _("Only an approved material can be published (“%s”).", material.name)
+                )
+            if not material.attachment_ids:
+                raise ValidationError(_("Attach at least one file to “%s”.", material.name))
+        self.write({"state": "published", "date_published": fields.Date.context_today(self)})
+        return True
+
+    def action_unpublish(self):
+        """Take published materials out of the bank; they stay approved."""
+        if self.filtered(lambda m: m.state != "published"):
+            raise UserError(_("Only a published material can be withdrawn from the bank."))
+        self.write({"state": "approved", "date_published": False})
+        return True
 
     def _creation_message(self):
         # the chatter's first line, in a Russian of the right gender (network.agreement's)
@@ -108,7 +230,7 @@ class NetworkMaterial(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if self.filtered(lambda m: m.state not in ("draft", "rejected")):
-            raise UserError(_("Submitted or approved materials cannot be deleted."))
+            raise UserError(_("Submitted, approved or published materials cannot be deleted."))
 
     # ------------------------------------------------------------------ portal
     def _network_portal_parties(self):

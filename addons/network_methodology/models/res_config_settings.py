@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .network_material import (
+    BANK_PUBLIC_PARAM,
     MATERIAL_DEFAULT_MAX_MB,
     MATERIAL_DEFAULT_MAX_TOTAL_MB,
     MAX_MB_PARAM,
@@ -28,6 +29,12 @@ class ResConfigSettings(models.TransientModel):
         help="Visitors who are not logged in can read the matrix of network interaction "
         "at /network/matrix (organizations and themes only). Members of the network always "
         "can.",
+    )
+    network_bank_public = fields.Boolean(
+        string="Publish the methodical bank to everyone",
+        config_parameter=BANK_PUBLIC_PARAM,
+        help="Visitors who are not logged in can search and download the published materials "
+        "at /network/bank. Members of the network always can, at /my/network/bank.",
     )
     network_material_max_mb = fields.Integer(
         string="Size limit of a material file (MB)",

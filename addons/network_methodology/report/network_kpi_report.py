@@ -122,6 +122,10 @@ class NetworkKpiReport(models.Model):
         readonly=True,
         help="Teacher certificates of the school year in force (issued, not revoked).",
     )
+    materials_published = fields.Integer(
+        readonly=True,
+        help="Materials of the school year published in the methodical bank.",
+    )
     prev_certificates_issued = fields.Integer(
         string="Certificates Issued, Previous Year", readonly=True
     )
@@ -322,6 +326,22 @@ class NetworkKpiReport(models.Model):
                     """
                 ),
             ),
+            (
+                "material_counts",
+                SQL(
+                    """
+                    SELECT f.school_year_id, m.scope_key, sum(f.published) AS materials_published
+                      FROM (SELECT mat.school_year_id,
+                                   COALESCE(mat.project_id, 0) AS record_key,
+                                   count(*) AS published
+                              FROM network_material mat
+                             WHERE mat.state = 'published' AND mat.school_year_id IS NOT NULL
+                             GROUP BY 1, 2) f
+                      JOIN scope_map m ON m.record_key = f.record_key
+                     GROUP BY 1, 2
+                    """
+                ),
+            ),
         ]
 
     @api.model
@@ -334,6 +354,7 @@ class NetworkKpiReport(models.Model):
             "need_counts",
             "teacher_counts",
             "uninvolved_counts",
+            "material_counts",
         ]
 
     @api.model
@@ -367,6 +388,7 @@ class NetworkKpiReport(models.Model):
             "requests_rejected": SQL.identifier("request_counts", "requests_rejected"),
             "needs_open": SQL.identifier("need_counts", "needs_open"),
             "needs_answered": SQL.identifier("need_counts", "needs_answered"),
+            "materials_published": SQL.identifier("material_counts", "materials_published"),
         }
 
     @api.model

@@ -150,10 +150,32 @@ class ReportNetworkKpiYear(models.AbstractModel):
                 ),
                 previous_number=None,
             ),
+            self._kpi_count_line(
+                "materials_published",
+                _("Materials published in the methodical bank"),
+                kpi.materials_published,
+            ),
         ]
         for kpi_line in lines:
             kpi_line.update(self._kpi_line_texts(kpi_line))
         return lines
+
+    @api.model
+    def _kpi_count_line(self, code, name, number):
+        """A KPI line of a count without target (not assessed, no previous year): what
+        add-ons append to ``_kpi_lines``, texts included."""
+        line = {
+            "code": code,
+            "name": name,
+            "number": number,
+            "target_number": None,
+            "previous_number": None,
+            "counts": None,
+            "percent": False,
+            "met": None,
+        }
+        line.update(self._kpi_line_texts(line))
+        return line
 
     @api.model
     def _kpi_line_texts(self, line):

@@ -21,3 +21,4 @@ from . import test_ir_sequence
 from . import test_backend_screens
 from . import test_tools
 from . import test_russian_screens
+from . import test_bank

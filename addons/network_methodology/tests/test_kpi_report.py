@@ -481,7 +481,12 @@ class TestKpiReport(NetworkTestCommon):
         self.assertEqual(doc["forms"]["rows"], [])
         self.assertEqual(doc["forms"]["total"], 0)
         met = [line["met"] for line in doc["kpi_lines"]]
-        self.assertEqual(met, [False, False, False, False, False, False, False])
+        # the assessed KPIs, then counts without a target (materials published, and those
+        # add-ons append): not assessed
+        self.assertEqual(met[:7], [False, False, False, False, False, False, False])
+        self.assertEqual(set(met[7:]), {None})
+        lines = {line.get("code"): line for line in doc["kpi_lines"]}
+        self.assertEqual(lines["materials_published"]["number"], 0)
 
     # ------------------------------------------------------------------ access, export
     def test_access(self):

@@ -1,0 +1,2 @@
+from . import portal_expertise
+from . import collection

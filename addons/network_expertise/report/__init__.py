@@ -1,0 +1,2 @@
+from . import network_kpi_report
+from . import network_kpi_report_year
