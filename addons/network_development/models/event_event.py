@@ -73,6 +73,7 @@ class EventEvent(models.Model):
         )
         if not activity_type:
             return
+        self.invalidate_recordset(["feedback_score", "feedback_count"])
         for event in self.sudo():
             threshold = (event.company_id or self.env.company).network_feedback_threshold
             if not event.feedback_count or event.feedback_score >= threshold:

@@ -1,1 +1,1 @@
-from . import test_diagnostic
+from . import test_diagnostic, test_feedback, test_route
