@@ -12,7 +12,19 @@ class NetworkDiagnosticPortal(NetworkPortal):
 
     def _network_diagnostics_domain(self, access):
         if access.role == "teacher":
-            return [("answer_ids.partner_id", "=", access.partner.id)]
+            # the invitations are survey's answers, which portal users do not read themselves
+            invited = (
+                request.env["survey.user_input"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "=", access.partner.id),
+                        ("network_diagnostic_id", "!=", False),
+                    ]
+                )
+                .network_diagnostic_id
+            )
+            return [("id", "in", invited.ids)]
         return [("organization_ids", "in", access.organization.ids)]
 
     def _prepare_home_portal_values(self, counters):
