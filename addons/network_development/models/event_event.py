@@ -9,7 +9,7 @@ class EventEvent(models.Model):
 
     network_feedback_survey_id = fields.Many2one(
         "survey.survey",
-        string="Feedback Survey",
+        string="Event Feedback Survey",
         compute="_compute_network_feedback_survey_id",
         help="The offer's feedback survey, or else the company's default one.",
     )
@@ -19,7 +19,7 @@ class EventEvent(models.Model):
     feedback_score = fields.Float(
         string="Feedback Score (%)", compute="_compute_feedback", digits=(16, 1)
     )
-    feedback_count = fields.Integer(string="Feedback Count", compute="_compute_feedback")
+    feedback_count = fields.Integer(string="Feedback Answers Count", compute="_compute_feedback")
     network_feedback_sent = fields.Boolean(copy=False, readonly=True)
 
     @api.depends("offer_id.feedback_survey_id", "company_id.network_feedback_survey_id")

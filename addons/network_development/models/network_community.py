@@ -9,5 +9,5 @@ class NetworkCommunity(models.Model):
         "network_community_competence_rel",
         "community_id",
         "competence_id",
-        string="Competences Developed",
+        string="Developed Competences",
     )

@@ -32,7 +32,9 @@ class NetworkCompetence(models.Model):
     def _compute_complete_name(self):
         for competence in self:
             if competence.parent_id:
-                competence.complete_name = f"{competence.parent_id.complete_name} / {competence.name}"
+                competence.complete_name = (
+                    f"{competence.parent_id.complete_name} / {competence.name}"
+                )
             else:
                 competence.complete_name = competence.name
 

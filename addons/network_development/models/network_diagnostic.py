@@ -27,7 +27,6 @@ class NetworkDiagnostic(models.Model):
     name = fields.Char(required=True, tracking=True)
     survey_id = fields.Many2one(
         "survey.survey",
-        string="Survey",
         required=True,
         domain=[("scoring_type", "!=", "no_scoring")],
         tracking=True,
@@ -119,7 +118,10 @@ class NetworkDiagnostic(models.Model):
         for diagnostic in self:
             if diagnostic.survey_id.scoring_type == "no_scoring":
                 raise ValidationError(
-                    _("“%s” is not scored: a diagnostic needs a scored survey.", diagnostic.survey_id.title)
+                    _(
+                        "“%s” is not scored: a diagnostic needs a scored survey.",
+                        diagnostic.survey_id.title,
+                    )
                 )
 
     # ------------------------------------------------------------------ teachers
@@ -155,7 +157,11 @@ class NetworkDiagnostic(models.Model):
             survey = diagnostic.survey_id
             if not survey.question_ids.filtered("network_competence_id"):
                 raise UserError(
-                    _("No question of “%s” measures a competence: link the questions to competences first.", survey.title)
+                    _(
+                        "No question of “%s” measures a competence: "
+                        "link the questions to competences first.",
+                        survey.title,
+                    )
                 )
             if diagnostic.deadline < fields.Date.context_today(diagnostic):
                 raise UserError(_("The deadline of “%s” has passed.", diagnostic.name))
@@ -186,7 +192,9 @@ class NetworkDiagnostic(models.Model):
         """Close the campaign and compute its results in one SQL statement."""
         for diagnostic in self:
             if diagnostic.state != "running":
-                raise UserError(_("Only a running diagnostic can be closed: “%s” is not.", diagnostic.name))
+                raise UserError(
+                    _("Only a running diagnostic can be closed: “%s” is not.", diagnostic.name)
+                )
         self.write({"state": "closed"})
         self._compute_results()
         return True
@@ -197,7 +205,10 @@ class NetworkDiagnostic(models.Model):
                 lambda a: a.state != "new"
             ):
                 raise UserError(
-                    _("“%s” can return to draft only while running and before anybody answered.", diagnostic.name)
+                    _(
+                        "“%s” can return to draft only while running and before anybody answered.",
+                        diagnostic.name,
+                    )
                 )
         self.answer_ids.sudo().unlink()
         self.write({"state": "draft"})
@@ -357,10 +368,14 @@ SELECT a.diagnostic_id, a.partner_id, p.parent_id, c.competence_id,
 
     def _uncovered_competences(self):
         """Deficit competences of the campaigns that no published offer develops."""
-        deficits = self.env["network.diagnostic.result"].search(
-            [("diagnostic_id", "in", self.ids), ("is_deficit", "=", True)]
-        ).competence_id
-        covered = self.env["network.offer"].search(
-            [("state", "=", "published"), ("competence_ids", "in", deficits.ids)]
-        ).competence_ids
+        deficits = (
+            self.env["network.diagnostic.result"]
+            .search([("diagnostic_id", "in", self.ids), ("is_deficit", "=", True)])
+            .competence_id
+        )
+        covered = (
+            self.env["network.offer"]
+            .search([("state", "=", "published"), ("competence_ids", "in", deficits.ids)])
+            .competence_ids
+        )
         return deficits - covered

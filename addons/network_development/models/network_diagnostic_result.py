@@ -23,7 +23,7 @@ class NetworkDiagnosticResult(models.Model):
     )
     area_id = fields.Many2one(
         "network.competence",
-        string="Area",
+        string="Competence Area",
         index=True,
         readonly=True,
         help="The top competence of the hierarchy (written with the result).",

@@ -9,11 +9,10 @@ class NetworkOffer(models.Model):
         "network_offer_competence_rel",
         "offer_id",
         "competence_id",
-        string="Competences Developed",
+        string="Developed Competences",
     )
     feedback_survey_id = fields.Many2one(
         "survey.survey",
-        string="Feedback Survey",
         domain=[("scoring_type", "!=", "no_scoring")],
         help="Sent to the participants of this offer's events once tokens are issued, instead "
         "of the company's default feedback survey.",
@@ -21,7 +20,7 @@ class NetworkOffer(models.Model):
     feedback_score = fields.Float(
         string="Feedback Score (%)", compute="_compute_feedback", digits=(16, 1)
     )
-    feedback_count = fields.Integer(string="Feedback Count", compute="_compute_feedback")
+    feedback_count = fields.Integer(string="Feedback Answers Count", compute="_compute_feedback")
 
     def _compute_feedback(self):
         stats = self.env["survey.user_input"]._network_feedback_stats("network_offer_id", self.ids)

@@ -68,7 +68,7 @@ class NetworkRoute(models.Model):
     def _compute_progress(self):
         for route in self:
             route.step_count = len(route.line_ids)
-            route.step_done_count = len(route.line_ids.filtered(lambda l: l.state == "done"))
+            route.step_done_count = len(route.line_ids.filtered(lambda line: line.state == "done"))
             route.progress = (
                 100.0 * route.step_done_count / route.step_count if route.step_count else 0.0
             )
@@ -93,7 +93,9 @@ class NetworkRoute(models.Model):
     def action_reset_draft(self):
         for route in self:
             if route.state != "agreed":
-                raise UserError(_("Only an agreed route returns to proposed: “%s” is not.", route.name))
+                raise UserError(
+                    _("Only an agreed route returns to proposed: “%s” is not.", route.name)
+                )
         self.write({"state": "draft", "date_agreed": False})
         return True
 

@@ -32,11 +32,9 @@ class NetworkRouteLine(models.Model):
     company_id = fields.Many2one(related="route_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     competence_id = fields.Many2one("network.competence", required=True, ondelete="restrict")
-    event_id = fields.Many2one("event.event", string="Event", index="btree_not_null")
-    offer_id = fields.Many2one("network.offer", string="Offer", index="btree_not_null")
-    community_id = fields.Many2one(
-        "network.community", string="Community", index="btree_not_null"
-    )
+    event_id = fields.Many2one("event.event", index="btree_not_null")
+    offer_id = fields.Many2one("network.offer", index="btree_not_null")
+    community_id = fields.Many2one("network.community", index="btree_not_null")
     mentoring_pair_id = fields.Many2one("network.mentoring.pair", string="Mentoring")
     step_kind = fields.Selection(STEP_KINDS, compute="_compute_step", store=True)
     name = fields.Char(string="Step", compute="_compute_step", store=True)
@@ -45,13 +43,13 @@ class NetworkRouteLine(models.Model):
     date_done = fields.Date(readonly=True)
     token_id = fields.Many2one("network.activity.token", readonly=True)
 
-    @api.depends(
-        "event_id.name", "offer_id.name", "community_id.name", "mentoring_pair_id.name"
-    )
+    @api.depends("event_id.name", "offer_id.name", "community_id.name", "mentoring_pair_id.name")
     def _compute_step(self):
         for line in self:
             kind, record = "none", None
-            for field, step_kind in zip(STEP_FIELDS, ("event", "offer", "community", "mentoring")):
+            for field, step_kind in zip(
+                STEP_FIELDS, ("event", "offer", "community", "mentoring"), strict=False
+            ):
                 if line[field]:
                     kind, record = step_kind, line[field]
                     break
@@ -91,7 +89,11 @@ class NetworkRouteLine(models.Model):
                     {"event_id": event.id, "date_planned": event.date_begin.date()}
                 )
         offers = self.env["network.offer"].search(
-            [("state", "=", "published"), ("competence_ids", "in", competences.ids), *company_domain],
+            [
+                ("state", "=", "published"),
+                ("competence_ids", "in", competences.ids),
+                *company_domain,
+            ],
             order="name, id",
         )
         for offer in offers:
@@ -145,7 +147,11 @@ class NetworkRouteLine(models.Model):
         values.update(options[key])
         self.write(values)
         self.route_id.message_post(
-            body=_("Step swapped for “%(step)s” (%(competence)s).", step=self.name, competence=self.competence_id.display_name)
+            body=_(
+                "Step swapped for “%(step)s” (%(competence)s).",
+                step=self.name,
+                competence=self.competence_id.display_name,
+            )
         )
         return True
 
@@ -188,9 +194,7 @@ class NetworkRouteLine(models.Model):
             for field in ("event_id", "offer_id", "community_id"):
                 token = line[field] and by_key.get((field, line.partner_id.id, line[field].id))
                 if token:
-                    line.write(
-                        {"state": "done", "date_done": token.date, "token_id": token.id}
-                    )
+                    line.write({"state": "done", "date_done": token.date, "token_id": token.id})
                     done |= line
                     break
         done.route_id._check_done()

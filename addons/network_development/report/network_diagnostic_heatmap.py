@@ -16,7 +16,7 @@ class NetworkDiagnosticHeatmap(models.Model):
     school_year_id = fields.Many2one("network.school.year", readonly=True)
     organization_id = fields.Many2one("res.partner", readonly=True)
     competence_id = fields.Many2one("network.competence", readonly=True)
-    area_id = fields.Many2one("network.competence", string="Area", readonly=True)
+    area_id = fields.Many2one("network.competence", string="Competence Area", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     teacher_count = fields.Integer(string="Teachers", readonly=True)
     deficit_count = fields.Integer(string="Teachers with Deficit", readonly=True)

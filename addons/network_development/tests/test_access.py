@@ -53,9 +53,7 @@ class TestAccess(DevelopmentPortalCommon):
         )
         third = self._create_coordinator("coord_third_dev", self.third_org, "Third")
         self.assertFalse(self._readable(third, "network.diagnostic.result"))
-        self.assertFalse(
-            self.Diagnostic.with_user(third).search([("id", "=", self.diagnostic.id)])
-        )
+        self.assertFalse(self.Diagnostic.with_user(third).search([("id", "=", self.diagnostic.id)]))
 
     def test_department_reads_only_aggregates(self):
         for model in ("network.diagnostic.result", "network.route", "network.route.line"):
@@ -63,8 +61,10 @@ class TestAccess(DevelopmentPortalCommon):
                 self.env[model].with_user(self.department).search([])
         with self.assertRaises(AccessError):
             self.diagnostic.answer_ids.with_user(self.department).read(["partner_id"])
-        heatmap = self.env["network.diagnostic.heatmap"].with_user(self.department).search(
-            [("diagnostic_id", "=", self.diagnostic.id)]
+        heatmap = (
+            self.env["network.diagnostic.heatmap"]
+            .with_user(self.department)
+            .search([("diagnostic_id", "=", self.diagnostic.id)])
         )
         cells = {
             (cell.organization_id, cell.competence_id): (

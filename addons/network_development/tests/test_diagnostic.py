@@ -164,14 +164,16 @@ class TestDiagnostic(DevelopmentTestCommon):
         diagnostic.action_start()
         self._answer(diagnostic, self.presenter, q1=1)
         participation = diagnostic._participation(self.executor)
+        self.assertEqual(participation.partner_id, self.executor.child_ids.filtered("is_teacher"))
         self.assertEqual(
-            participation.partner_id, self.executor.child_ids.filtered("is_teacher")
+            participation.filtered(lambda a: a.state == "done").partner_id, self.presenter
         )
-        self.assertEqual(participation.filtered(lambda a: a.state == "done").partner_id, self.presenter)
         self.assertFalse(participation.partner_id & self.applicant.child_ids)
 
     def test_uncovered_competences(self):
         diagnostic = self._closed_diagnostic()
-        self.assertEqual(diagnostic._uncovered_competences(), self.comp_a | self.comp_b | self.comp_c)
+        self.assertEqual(
+            diagnostic._uncovered_competences(), self.comp_a | self.comp_b | self.comp_c
+        )
         self.offer.competence_ids = self.comp_b
         self.assertEqual(diagnostic._uncovered_competences(), self.comp_a | self.comp_c)
