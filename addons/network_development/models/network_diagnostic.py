@@ -379,3 +379,25 @@ SELECT a.diagnostic_id, a.partner_id, p.parent_id, c.competence_id,
             .competence_ids
         )
         return deficits - covered
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _demo_run(self, diagnostic_id):
+        """Demo data: start the campaign, let most teachers answer (through survey's API), close
+        it, propose the routes and let every other teacher agree theirs."""
+        diagnostic = self.browse(diagnostic_id)
+        diagnostic.action_start()
+        questions = diagnostic.survey_id.question_ids.sorted("sequence")
+        for index, answer in enumerate(diagnostic.answer_ids.sorted("id")):
+            if index % 5 == 4:  # some teachers have not answered
+                continue
+            for number, question in enumerate(questions):
+                choices = question.suggested_answer_ids.sorted("sequence")
+                answer._save_lines(question, choices[(index * 7 + number * 3) % len(choices)].id)
+            answer._mark_done()
+        diagnostic.action_close()
+        routes = diagnostic.action_generate_routes()
+        with_steps = routes.filtered(
+            lambda route: any(line.step_kind != "none" for line in route.line_ids)
+        )
+        with_steps[::2].action_agree()
