@@ -1,1 +1,1 @@
-from . import network_diagnostic_heatmap
+from . import network_diagnostic_heatmap, network_kpi_report

@@ -177,7 +177,7 @@ class BenchmarkDiagnostic(TransactionCase):
             f"close {teachers:>7} teachers x {QUESTIONS} questions: {elapsed:6.2f} s, "
             f"{queries} queries, {results} results, {deficits} deficits"
         )
-        print(line, file=sys.stderr)
+        sys.stderr.write(line + "\n")
         _logger.info(line)
         return elapsed, queries
 
