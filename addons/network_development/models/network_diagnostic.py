@@ -226,6 +226,15 @@ class NetworkDiagnostic(models.Model):
         Result = self.env["network.diagnostic.result"]
         Result.sudo().search([("diagnostic_id", "in", self.ids)]).unlink()
         self.env.flush_all()
+        cr = self.env.cr
+        # Millions of answer lines: group them in memory rather than on disk, and join whole
+        # sets (hash joins) — the planner, misled by the estimates of the CTEs, would otherwise
+        # re-aggregate the answers once per teacher in a nested loop.
+        cr.execute("SELECT current_setting('work_mem'), current_setting('enable_nestloop')")
+        work_mem, nestloop = cr.fetchone()
+        cr.execute(
+            "SELECT set_config('work_mem', '256MB', true), set_config('enable_nestloop', 'off', true)"
+        )
         self.env.execute_query(
             SQL(
                 """
@@ -285,6 +294,13 @@ SELECT a.diagnostic_id, a.partner_id, p.parent_id, c.competence_id,
                 """,
                 ids=tuple(self.ids),
                 uid=self.env.uid,
+            )
+        )
+        cr.execute(
+            SQL(
+                "SELECT set_config('work_mem', %s, true), set_config('enable_nestloop', %s, true)",
+                work_mem,
+                nestloop,
             )
         )
         Result.invalidate_model()
