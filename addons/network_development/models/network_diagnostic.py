@@ -233,7 +233,8 @@ class NetworkDiagnostic(models.Model):
         cr.execute("SELECT current_setting('work_mem'), current_setting('enable_nestloop')")
         work_mem, nestloop = cr.fetchone()
         cr.execute(
-            "SELECT set_config('work_mem', '256MB', true), set_config('enable_nestloop', 'off', true)"
+            "SELECT set_config('work_mem', '256MB', true),"
+            " set_config('enable_nestloop', 'off', true)"
         )
         self.env.execute_query(
             SQL(
