@@ -275,18 +275,14 @@ earned AS (
      GROUP BY a.id, q.competence_id
 )
 INSERT INTO network_diagnostic_result (
-    diagnostic_id, partner_id, organization_id, competence_id, area_id, school_year_id,
-    company_id,
-    score_percent, is_deficit, create_uid, create_date, write_uid, write_date)
-SELECT a.diagnostic_id, a.partner_id, p.parent_id, c.competence_id,
-       split_part(nc.parent_path, '/', 1)::integer, d.school_year_id,
-       d.company_id, r.score_percent, r.score_percent < d.deficit_threshold,
-       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+    diagnostic_id, partner_id, competence_id, score_percent, is_deficit, create_date,
+    write_date)
+SELECT a.diagnostic_id, a.partner_id, c.competence_id, r.score_percent,
+       r.score_percent < d.deficit_threshold,
+       NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC'
   FROM answer a
   JOIN network_diagnostic d ON d.id = a.diagnostic_id
-  JOIN res_partner p ON p.id = a.partner_id
   JOIN competence c ON c.diagnostic_id = a.diagnostic_id
-  JOIN network_competence nc ON nc.id = c.competence_id
   LEFT JOIN earned e ON e.answer_id = a.id AND e.competence_id = c.competence_id
   CROSS JOIN LATERAL (
       SELECT ROUND((100 * GREATEST(COALESCE(e.score, 0), 0) / c.max_total)::numeric, 2)::float
@@ -294,7 +290,6 @@ SELECT a.diagnostic_id, a.partner_id, p.parent_id, c.competence_id,
   ) r
                 """,
                 ids=tuple(self.ids),
-                uid=self.env.uid,
             )
         )
         cr.execute(

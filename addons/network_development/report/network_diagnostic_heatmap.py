@@ -27,15 +27,19 @@ class NetworkDiagnosticHeatmap(models.Model):
     def _table_query(self):
         return SQL(
             """
-            SELECT MIN(r.id) AS id, r.diagnostic_id, r.school_year_id, r.organization_id,
-                   r.competence_id, r.area_id, r.company_id,
+            SELECT MIN(r.id) AS id, r.diagnostic_id, d.school_year_id,
+                   p.parent_id AS organization_id, r.competence_id,
+                   split_part(nc.parent_path, '/', 1)::integer AS area_id, d.company_id,
                    COUNT(*) AS teacher_count,
                    COUNT(*) FILTER (WHERE r.is_deficit) AS deficit_count,
                    ROUND(100.0 * COUNT(*) FILTER (WHERE r.is_deficit) / COUNT(*), 2)::float
                        AS deficit_ratio,
                    ROUND(AVG(r.score_percent)::numeric, 2)::float AS score_percent
               FROM network_diagnostic_result r
-             GROUP BY r.diagnostic_id, r.school_year_id, r.organization_id, r.competence_id,
-                      r.area_id, r.company_id
+              JOIN network_diagnostic d ON d.id = r.diagnostic_id
+              JOIN res_partner p ON p.id = r.partner_id
+              JOIN network_competence nc ON nc.id = r.competence_id
+             GROUP BY r.diagnostic_id, d.school_year_id, p.parent_id, r.competence_id,
+                      nc.parent_path, d.company_id
             """
         )

@@ -29,7 +29,7 @@ class NetworkKpiReport(models.Model):
                 "diagnostic_counts",
                 SQL(
                     """
-                    SELECT r.school_year_id, 0 AS scope_key,
+                    SELECT d.school_year_id, 0 AS scope_key,
                            count(DISTINCT r.partner_id) AS teachers_diagnosed,
                            count(DISTINCT r.partner_id) FILTER (WHERE r.is_deficit)
                                AS teachers_with_deficits
