@@ -15,6 +15,7 @@
         "security/network_development_portal_rules.xml",
         "data/network_competence_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/network_competence_views.xml",
         "views/survey_question_views.xml",
         "views/network_offer_views.xml",

@@ -14,7 +14,10 @@ class EventEvent(models.Model):
         help="The offer's feedback survey, or else the company's default one.",
     )
     network_feedback_input_ids = fields.One2many(
-        "survey.user_input", "network_event_id", string="Feedback Answers"
+        "survey.user_input",
+        "network_event_id",
+        string="Feedback Answers",
+        groups="survey.group_survey_user",
     )
     feedback_score = fields.Float(
         string="Feedback Score (%)", compute="_compute_feedback", digits=(16, 1)
@@ -38,17 +41,36 @@ class EventEvent(models.Model):
     def _issue_tokens(self):
         tokens = super()._issue_tokens()
         self.env["network.route.line"]._done_by_tokens(tokens)
-        self._network_send_feedback(tokens)
+        if any(token.role == "listener" for token in tokens):
+            # the feedback surveys go out from the cron, so issuing tokens keeps its query count
+            self.env.ref("network_development.ir_cron_network_feedback")._trigger()
         return tokens
 
-    def _network_send_feedback(self, tokens):
-        """Invite the listeners who just earned a token to the event's feedback survey, once
-        per event, through survey's own invitations."""
+    @api.model
+    def _cron_network_send_feedback(self):
+        """Send the feedback surveys of the events whose tokens were issued."""
+        events = self.search(
+            [
+                ("is_network_event", "=", True),
+                ("tokens_issued", "=", True),
+                ("network_feedback_sent", "=", False),
+            ]
+        )
+        events._network_send_feedback()
+
+    def _network_send_feedback(self):
+        """Invite the listeners who earned a token to the event's feedback survey, once per
+        event, through survey's own invitations."""
         template = self.env.ref("survey.mail_template_user_input_invite")
-        listeners = tokens.filtered(lambda t: t.role == "listener")
-        for event, event_tokens in listeners.grouped("event_id").items():
+        tokens = self.env["network.activity.token"].search(
+            [("event_id", "in", self.ids), ("role", "=", "listener"), ("state", "!=", "revoked")]
+        )
+        by_event = tokens.grouped("event_id")
+        for event in self:
             survey = event.network_feedback_survey_id
-            if not survey or event.network_feedback_sent:
+            event_tokens = by_event.get(event)
+            if not survey or not event_tokens:
+                event.network_feedback_sent = True
                 continue
             invite = (
                 self.env["survey.invite"]

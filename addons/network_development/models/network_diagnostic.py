@@ -61,9 +61,25 @@ class NetworkDiagnostic(models.Model):
         "res.users", string="Methodist", default=lambda self: self.env.user, tracking=True
     )
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    answer_ids = fields.One2many("survey.user_input", "network_diagnostic_id", string="Answers")
-    result_ids = fields.One2many("network.diagnostic.result", "diagnostic_id", string="Results")
-    route_ids = fields.One2many("network.route", "diagnostic_id", string="Routes")
+    answer_ids = fields.One2many(
+        "survey.user_input",
+        "network_diagnostic_id",
+        string="Answers",
+        groups="survey.group_survey_user",
+    )
+    # personal: the education department reads the campaign, not its teachers' results
+    result_ids = fields.One2many(
+        "network.diagnostic.result",
+        "diagnostic_id",
+        string="Results",
+        groups="network_methodology.group_network_user",
+    )
+    route_ids = fields.One2many(
+        "network.route",
+        "diagnostic_id",
+        string="Routes",
+        groups="network_methodology.group_network_user",
+    )
     invited_count = fields.Integer(compute="_compute_counts")
     answered_count = fields.Integer(compute="_compute_counts")
     deficit_teacher_count = fields.Integer(

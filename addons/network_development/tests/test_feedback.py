@@ -34,6 +34,9 @@ class TestFeedback(DevelopmentTestCommon):
             }
         )
 
+    def _send_feedback(self):
+        self.env["event.event"]._cron_network_send_feedback()
+
     def _rate(self, event, teacher, score):
         answer = event.network_feedback_input_ids.filtered(lambda a: a.partner_id == teacher)
         self.assertEqual(len(answer), 1)
@@ -48,12 +51,15 @@ class TestFeedback(DevelopmentTestCommon):
         self.assertEqual(event.network_feedback_survey_id, self.feedback)
         self._register(event, self.listener | self.listener_2)
         event._issue_tokens()
+        self.assertFalse(event.network_feedback_input_ids)  # sent by the cron it triggered
+        self._send_feedback()
         answers = event.network_feedback_input_ids
         # listeners only, not the presenter
         self.assertEqual(answers.partner_id, self.listener | self.listener_2)
         self.assertEqual(answers.survey_id, self.feedback)
         # issuing again sends nothing new
         event._issue_tokens()
+        self._send_feedback()
         self.assertEqual(event.network_feedback_input_ids, answers)
         self._rate(event, self.listener, 4)  # 100 %
         self._rate(event, self.listener_2, 3)  # 75 %
@@ -64,6 +70,7 @@ class TestFeedback(DevelopmentTestCommon):
         second = self._create_event(offer_id=self.offer.id)
         self._register(second, self.listener)
         second._issue_tokens()
+        self._send_feedback()
         self._rate(second, self.listener, 1)
         self.offer.invalidate_recordset(["feedback_score", "feedback_count"])
         self.assertEqual(self.offer.feedback_count, 3)
@@ -75,6 +82,7 @@ class TestFeedback(DevelopmentTestCommon):
         self.assertEqual(event.network_feedback_survey_id, self.offer_feedback)
         self._register(event, self.listener)
         event._issue_tokens()
+        self._send_feedback()
         self.assertEqual(event.network_feedback_input_ids.survey_id, self.offer_feedback)
 
     def test_no_survey_no_feedback(self):
@@ -82,13 +90,16 @@ class TestFeedback(DevelopmentTestCommon):
         event = self._create_event()
         self._register(event, self.listener)
         event._issue_tokens()
+        self._send_feedback()
         self.assertFalse(event.network_feedback_input_ids)
+        self.assertTrue(event.network_feedback_sent)
 
     def test_low_score_raises_one_activity(self):
         activity_type = self.env.ref("network_development.mail_activity_type_low_feedback")
         event = self._create_event(user_id=self.methodist.id)
         self._register(event, self.listener | self.listener_2)
         event._issue_tokens()
+        self._send_feedback()
         self._rate(event, self.listener, 3)  # 75 %: fine
         self.assertFalse(event.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
         self._rate(event, self.listener_2, 0)  # average 37.5 %
