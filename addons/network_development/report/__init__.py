@@ -1,0 +1,1 @@
+from . import network_diagnostic_heatmap, network_kpi_report
