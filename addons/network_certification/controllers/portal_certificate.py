@@ -5,6 +5,8 @@ from odoo.http import request
 
 from odoo.addons.network_methodology.controllers.portal import NetworkPortal
 
+from ..models.network_certificate import TEACHER_KINDS
+
 CERTIFICATE_REPORT = "network_certification.action_report_network_certificate"
 ACTIVITY_CARD_REPORT = "network_certification.action_report_activity_card"
 # Drafts are the centre's work in progress: the portal never shows them.
@@ -50,10 +52,23 @@ class NetworkCertificatePortal(NetworkPortal):
         }
 
     def _network_teachers_values(self, organization):
-        """Also the certificate in sight of each teacher and the organization's facts of the
-        «Network platform» rule this school year."""
+        """Also each teacher's certificates issued and in sight, and the organization's facts
+        of the «Network platform» rule this school year."""
         values = super()._network_teachers_values(organization)
         values.update(self._network_certification_progress(values["teachers"]))
+        values["certificates_issued"] = dict(
+            request.env["network.certificate"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", values["teachers"].ids),
+                    ("state", "=", "issued"),
+                    ("certificate_kind", "in", TEACHER_KINDS),
+                ],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
         year = values.get("school_year")
         if year:
             Decision = request.env["network.council.decision"].sudo()

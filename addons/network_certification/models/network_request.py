@@ -19,24 +19,29 @@ class NetworkRequest(models.Model):
             )
 
     def _get_matrix(self, school_year, project=None, event_form=None):
-        """The matrix also names the organizations holding the «Network platform» status of
-        the school year (``platform_ids``), read in one query."""
+        """The matrix also names the organizations holding the «Network platform» status
+        during the school year (``platform_ids``): the status in force at its end (or today),
+        won by the decision of the year before (a status lasts until the next decision)."""
         matrix = super()._get_matrix(school_year, project, event_form)
         organizations = matrix["applicants"] | matrix["executors"]
-        matrix["platform_ids"] = (
-            set(
-                self.env["res.partner"]
-                .sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("id", "in", organizations.ids),
-                        ("network_platform_year_ids", "in", school_year.ids),
-                    ]
-                )
-                .ids
+        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
+        status_year = (
+            Partner._network_platform_year(
+                min(school_year.date_end, fields.Date.context_today(self))
             )
             if organizations and school_year
+            else self.env["network.school.year"]
+        )
+        matrix["platform_ids"] = (
+            set(
+                Partner.search(
+                    [
+                        ("id", "in", organizations.ids),
+                        ("network_platform_year_ids", "in", status_year.ids),
+                    ]
+                ).ids
+            )
+            if status_year
             else set()
         )
         return matrix

@@ -249,9 +249,21 @@ class TestPortalMatrixPlatforms(CertificationPortalCommon):
         day = {"date_request": date(1991, 2, 1)}
         self._create_request(**day).action_submit()
         self._create_request(requester=self.third_org, **day).action_submit()
+        # without a decision approved by an order, nobody holds the status
+        self.assertEqual(self.env["network.request"]._get_matrix(self.year)["platform_ids"], set())
+        # the decision on 1989/1990, approved in August 1990: the applicant school (a platform
+        # of 1989/1990) holds the status through 1990/1991; the executor, a platform of
+        # 1990/1991, only from its own decision on
+        self.env["network.council.decision"].create(
+            {
+                "school_year_id": self.year_1989.id,
+                "order_number": "15-од",
+                "order_date": date(1990, 8, 30),
+                "state": "approved",
+            }
+        )
         matrix = self.env["network.request"]._get_matrix(self.year)
-        # the applicant school is a platform of the year before only
-        self.assertEqual(matrix["platform_ids"], {self.executor.id})
+        self.assertEqual(matrix["platform_ids"], {self.applicant.id})
         self.assertEqual(
             self.env["network.request"]._get_matrix(self.year_1987)["platform_ids"], set()
         )
@@ -279,5 +291,6 @@ class TestPortalProgress(CertificationPortalCommon):
         page = self.url_open("/my/network/teachers").text
         self.assertIn("o_network_platform_progress", page)
         self.assertIn("o_network_teacher_certificate", page)
+        self.assertIn("o_network_teacher_certificates_issued", page)  # the teacher's own
         self.assertIn(self.listener.name, page)
         self.assertNotIn(self.presenter.name, page)  # the executor's teacher

@@ -59,8 +59,7 @@ class TestIssueTokensPerformance(NetworkTestCommon):
         queries_500 = self._issue_and_count_queries(500, emails=True)
         mails = self.env["mail.mail"].search(
             [("model", "=", "network.activity.token")], order="id desc", limit=1000
-        )[: self.env["mail.mail"].search_count([("model", "=", "network.activity.token")])
-          - before]
+        )[: self.env["mail.mail"].search_count([("model", "=", "network.activity.token")]) - before]
         _logger.info(
             "tokens with mails: %d queries for 50 attendees, %d for 500", queries_50, queries_500
         )
@@ -68,4 +67,3 @@ class TestIssueTokensPerformance(NetworkTestCommon):
         self.assertEqual(len(mails.recipient_ids), 500)
         chunks = 500 // 100 - 1  # insert chunks of 100 rows more than for 50 attendees
         self.assertLessEqual(queries_500 - queries_50, 15 * chunks)
-
