@@ -14,20 +14,6 @@ class TestCommunityPortal(CommunityPortalCommon):
     """The pages of communities, mentoring and profiles for each role, with forged ids and
     POSTs to foreign records; bad input changes nothing."""
 
-    def _rpc(self, model, method, *args, **kwargs):
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result", response.get("error"))
-
     def _member_names(self, community):
         return community.current_member_ids.partner_id.mapped("name")
 

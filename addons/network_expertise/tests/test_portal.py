@@ -1,5 +1,3 @@
-import json
-
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.network_methodology.tests.portal_common import NetworkPortalCommon
@@ -17,20 +15,6 @@ class TestExpertisePortal(ExpertiseTestCommon, NetworkPortalCommon):
         cls.other_expertise = cls._assign(cls.expert_third)
         cls.unassigned = cls._submitted_material()
         cls.stranger = new_test_user(cls.env, "expertise_stranger", groups="base.group_portal")
-
-    def _rpc(self, model, method, *args, **kwargs):
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result", response.get("error"))
 
     def _scores(self, general, assessment, **extra):
         return {

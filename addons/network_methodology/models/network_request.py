@@ -136,12 +136,21 @@ class NetworkRequest(models.Model):
 
     @api.depends("executor_id", "state")
     def _compute_planned_event_count(self):
+        accepted = self.filtered(lambda r: r.state == "accepted")
         Event = self.env["event.event"]
+        counts = dict(
+            Event._read_group(
+                [
+                    ("host_organization_id", "in", accepted.executor_id.ids),
+                    *Event._network_planned_domain(),
+                ],
+                ["host_organization_id"],
+                ["__count"],
+            )
+        )
         for request in self:
             request.planned_event_count = (
-                Event.search_count(request._planned_events_domain())
-                if request.state == "accepted"
-                else 0
+                counts.get(request.executor_id, 0) if request.state == "accepted" else 0
             )
 
     @api.depends("state")

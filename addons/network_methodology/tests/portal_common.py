@@ -1,6 +1,8 @@
 """Portal users of the tests: a coordinator of the executor school, one of the applicant school
 and a teacher of the applicant school, each with a real portal login (password = login)."""
 
+import json
+
 from odoo import Command, http
 from odoo.tests import HttpCase
 
@@ -50,6 +52,21 @@ class NetworkPortalCommon(NetworkTestCommon, HttpCase):
                 }
             )
         )
+
+    def _rpc(self, model, method, *args, **kwargs):
+        """A JSON-RPC call as the logged-in user: the result, or the error."""
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        return response.get("result", response.get("error"))
 
     def _login(self, user):
         self.authenticate(user.login, user.login)

@@ -1,5 +1,3 @@
-import json
-
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -117,20 +115,6 @@ class TestBankRules(BankMixin, NetworkPortalCommon):
         }
         cls.published = cls.materials["published"]
         cls.stranger = new_test_user(cls.env, "bank_stranger", groups="base.group_portal")
-
-    def _rpc(self, model, method, *args, **kwargs):
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result", response.get("error"))
 
     def _readable(self, user):
         ids = [material.id for material in self.materials.values()]

@@ -140,20 +140,6 @@ class TestNeedPortal(NeedMixin, NetworkPortalCommon):
         cls.need_closed = cls._create_need()
         cls.need_closed.action_close()
 
-    def _rpc(self, model, method, *args, **kwargs):
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result", response.get("error"))
-
     def test_coordinator_files_a_need(self):
         self._login(self.coordinator_appl)
         page = self._post(

@@ -3,7 +3,6 @@
 Over real HTTP as each kind of user, and through the ORM as that user (what JSON-RPC runs)."""
 
 import io
-import json
 from datetime import date, timedelta
 from urllib.parse import unquote
 
@@ -50,21 +49,6 @@ class TestPortalSecurity(NetworkPortalCommon):
             ),
         )
         cls.event = cls._create_event(date_begin=fields.Datetime.now() + timedelta(days=7))
-
-    def _rpc(self, model, method, *args, **kwargs):
-        """A JSON-RPC call as the logged-in user: the result, or the error's message."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result", response.get("error"))
 
     # ------------------------------------------------------------------ 2. sign-up, strangers
     def test_sign_up_is_on_invitation_only(self):

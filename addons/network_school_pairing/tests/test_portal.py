@@ -4,21 +4,6 @@ from .portal_common import PairingPortalCommon
 
 
 class TestPortal(PairingPortalCommon):
-    def _rpc(self, model, method, *args, **kwargs):
-        """A JSON-RPC call as the logged-in user: the result, or the error."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result", response.get("error"))
-
     def test_coordinator_pages(self):
         self._login(self.coordinator_exec)
         listing = self.url_open("/my/network/pairs")
