@@ -17,6 +17,7 @@
         "data/ir_sequence_data.xml",
         "data/network_innovation_status_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
         "wizard/network_reason_wizard_views.xml",
         "wizard/network_event_register_wizard_views.xml",

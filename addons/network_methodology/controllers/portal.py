@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from werkzeug.exceptions import NotFound
 
-from odoo import _
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
@@ -214,6 +214,39 @@ class NetworkPortal(CustomerPortal):
         except (UserError, ValidationError) as error:
             return self._network_redirect(url, error=error.args[0])
         return self._network_redirect(url, success=success)
+
+    # ------------------------------------------------------------------ following
+    @http.route(
+        "/my/network/<string:path>/<int:record_id>/<any(follow,unfollow):action>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_network_follow(self, path, record_id, action, **post):
+        """Follow or unfollow a network document the user may read (its mails, as in Odoo)."""
+        self._network_access()
+        models = [
+            name
+            for name, model in request.env.registry.items()
+            if not model._abstract
+            and getattr(model, "_network_portal_path", None) == path
+            and getattr(model, "_network_mail_subtypes", ())
+        ]
+        if not models:
+            raise NotFound()
+        record = self._network_record(models[0], record_id)
+        if action == "follow":
+            return self._network_run(
+                record,
+                record.action_network_follow,
+                success=_("You will be notified of its changes by mail."),
+            )
+        return self._network_run(
+            record,
+            record.action_network_unfollow,
+            success=_("You will no longer be notified of its changes."),
+        )
 
 
 def selection_options(model, field):

@@ -21,6 +21,8 @@ MAX_MB_PARAM = "network_methodology.material_max_mb"
 MAX_TOTAL_MB_PARAM = "network_methodology.material_max_total_mb"
 # The methodical bank (rulebook 1.6, 2.3): published materials, public at /network/bank by a
 # setting; searched in PostgreSQL's Russian full-text configuration.
+# What the followers of a material (its authors, from its submission) are mailed about.
+SUBTYPE_REVIEWED = "network_methodology.mt_network_material_reviewed"
 BANK_PUBLIC_PARAM = "network_methodology.bank_public"
 BANK_TS_CONFIG = "russian"
 LICENSES = [
@@ -41,6 +43,7 @@ class NetworkMaterial(models.Model):
     _name = "network.material"
     _description = "Network Material"
     _network_portal_path = "materials"
+    _network_mail_subtypes = (SUBTYPE_REVIEWED,)
     _inherit = [
         "network.portal.mixin",
         "mail.thread",
@@ -336,16 +339,18 @@ class NetworkMaterial(models.Model):
             if not material.author_ids:
                 raise ValidationError(_("Name at least one author of “%s”.", material.name))
         self.write({"state": "submitted"})
+        self._network_subscribe(lambda material: material.author_ids, [SUBTYPE_REVIEWED])
         return True
 
     def _review(self, state, note):
         if self.filtered(lambda m: m.state != "submitted"):
             raise UserError(_("Only a submitted material can be reviewed."))
         self.write({"state": state, "reviewer_id": self.env.uid, "review_note": note or False})
+        followers = self._network_followers(SUBTYPE_REVIEWED)
         notify(
             self.env.ref("network_methodology.mail_template_network_material_reviewed"),
             self,
-            lambda material: material.author_ids,
+            lambda material: followers.get(material.id, self.env["res.partner"]),
         )
         return True
 

@@ -71,6 +71,53 @@ class NetworkPortalMixin(models.AbstractModel):
                 )
         return super().message_post(**kwargs)
 
+    # ------------------------------------------------------------------ followers
+    # XML ids of the subtypes a document mails its followers about (documents with mail.thread).
+    _network_mail_subtypes = ()
+
+    def _network_subscribe(self, partners_of, subtype_xmlids):
+        """Make ``partners_of(record)`` followers of each document for ``subtype_xmlids``.
+        Those already following keep the subtypes they chose; those who unfollowed are asked
+        again only by the next step that concerns them."""
+        subtype_ids = [self.env.ref(xmlid).id for xmlid in subtype_xmlids]
+        for record in self:
+            partners = partners_of(record) - record.message_partner_ids
+            if partners:
+                record._message_subscribe(partners.ids, subtype_ids)
+
+    def _network_followers(self, subtype_xmlid):
+        """``{record id: partners}`` following the documents for ``subtype_xmlid``: the
+        recipients of the workflow's mails, so that following, unfollowing and the subtypes
+        ticked in the chatter decide who gets them, as for any Odoo document."""
+        followers = (
+            self.env["mail.followers"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("subtype_ids", "=", self.env.ref(subtype_xmlid).id),
+                ]
+            )
+        )
+        partners = {}
+        for follower in followers:
+            partners[follower.res_id] = partners.get(follower.res_id, follower.partner_id.browse())
+            partners[follower.res_id] |= follower.partner_id
+        return partners
+
+    def action_network_follow(self):
+        """The current user follows the documents for their workflow's mails (read access is
+        enough, as for any Odoo document)."""
+        self.check_access("read")
+        subtype_ids = [self.env.ref(xmlid).id for xmlid in self._network_mail_subtypes]
+        self.message_subscribe([self.env.user.partner_id.id], subtype_ids)
+        return True
+
+    def action_network_unfollow(self):
+        self.message_unsubscribe([self.env.user.partner_id.id])
+        return True
+
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # Following a network document is taking part in it: the read-only department does not.
         if not self.env.su and self.env.user._is_internal():

@@ -26,6 +26,10 @@ PARTICIPANTS_MAX = 500
 # Requests in these states were accepted; rejected or cancelled ones were if they carry an
 # acceptance date.
 ACCEPTED_REQUEST_STATES = ("accepted", "scheduled", "done")
+# What the followers of a request are mailed about: its submission (the executor's side) and
+# its answers, acceptance, rejection or scheduling (the applicant's side).
+SUBTYPE_SUBMITTED = "network_methodology.mt_network_request_submitted"
+SUBTYPE_ANSWERED = "network_methodology.mt_network_request_answered"
 
 
 class NetworkRequest(models.Model):
@@ -43,6 +47,7 @@ class NetworkRequest(models.Model):
     _check_company_auto = True
     # Applicant and executor coordinators discuss a request on its portal page.
     _network_portal_discussion = True
+    _network_mail_subtypes = (SUBTYPE_SUBMITTED, SUBTYPE_ANSWERED)
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
@@ -217,13 +222,23 @@ class NetworkRequest(models.Model):
             raise UserError(_("Offer “%s” is no longer published.", archived[0].offer_id.name))
         self.requester_id._check_network_agreement(_("request events"))
         self.write({"state": "submitted", "date_submitted": fields.Date.context_today(self)})
-        self._notify_party("mail_template_network_request_submitted", "executor_id")
+        # Both parties' coordinators follow the request from now on, each for its side's mails.
+        executors = self.executor_id._network_coordinators()
+        applicants = self.requester_id._network_coordinators()
+        nobody = self.env["res.partner"]
+        self._network_subscribe(
+            lambda r: executors.get(r.executor_id, nobody), [SUBTYPE_SUBMITTED]
+        )
+        self._network_subscribe(
+            lambda r: applicants.get(r.requester_id, nobody), [SUBTYPE_ANSWERED]
+        )
+        self._notify_followers("mail_template_network_request_submitted", SUBTYPE_SUBMITTED)
         return True
 
     def action_accept(self):
         self._check_state(ACCEPTABLE_REQUEST_STATES, _("accepted"))
         self.write({"state": "accepted", "date_accepted": fields.Date.context_today(self)})
-        self._notify_party("mail_template_network_request_answered", "requester_id")
+        self._notify_followers("mail_template_network_request_answered", SUBTYPE_ANSWERED)
         return True
 
     def action_reject(self, reason=None):
@@ -235,16 +250,16 @@ class NetworkRequest(models.Model):
                 "date_rejected": fields.Date.context_today(self),
             }
         )
-        self._notify_party("mail_template_network_request_answered", "requester_id")
+        self._notify_followers("mail_template_network_request_answered", SUBTYPE_ANSWERED)
         return True
 
-    def _notify_party(self, template_xmlid, party_field):
-        """Mail the coordinators of each request's applicant or executor (``party_field``)."""
-        coordinators = self[party_field]._network_coordinators()
+    def _notify_followers(self, template_xmlid, subtype_xmlid):
+        """Mail each request's followers for ``subtype_xmlid``."""
+        followers = self._network_followers(subtype_xmlid)
         notify(
             self.env.ref(f"network_methodology.{template_xmlid}"),
             self,
-            lambda request: coordinators.get(request[party_field], self.env["res.partner"]),
+            lambda request: followers.get(request.id, self.env["res.partner"]),
         )
 
     def action_cancel(self):
@@ -309,7 +324,7 @@ class NetworkRequest(models.Model):
                 )
             )
         self.write({"state": "scheduled", "event_id": event.id})
-        self._notify_party("mail_template_network_request_answered", "requester_id")
+        self._notify_followers("mail_template_network_request_answered", SUBTYPE_ANSWERED)
         return event
 
     def _schedule_events(self, date_begin=None, date_end=None):
@@ -339,7 +354,7 @@ class NetworkRequest(models.Model):
         events = self.env["event.event"].create(vals_list)
         for request, event in zip(self, events, strict=True):
             request.write({"state": "scheduled", "event_id": event.id})
-        self._notify_party("mail_template_network_request_answered", "requester_id")
+        self._notify_followers("mail_template_network_request_answered", SUBTYPE_ANSWERED)
         return events
 
     def action_schedule_open(self):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .portal_common import NetworkPortalCommon
@@ -98,3 +99,108 @@ class TestNotifications(NetworkPortalCommon):
         mail = self._mails(material)
         self.assertEqual(mail.recipient_ids, material.author_ids.filtered("email"))
         self.assertIn("Добавьте лист самооценки", mail.body_html)
+
+
+@tagged("post_install", "-at_install")
+class TestFollowers(NetworkPortalCommon):
+    """Who gets the workflow's mails is who follows the document for them: parties follow from
+    the step that concerns them, anyone may unfollow or follow as in Odoo."""
+
+    SUBMITTED = "network_methodology.mt_network_request_submitted"
+    ANSWERED = "network_methodology.mt_network_request_answered"
+
+    def _mails(self, record):
+        return self.env["mail.mail"].search(
+            [("model", "=", record._name), ("res_id", "in", record.ids)]
+        )
+
+    def _subtypes(self, record, partner):
+        follower = record.message_follower_ids.filtered(lambda f: f.partner_id == partner)
+        return set(follower.subtype_ids.get_external_id().values())
+
+    def test_submitting_makes_each_sides_coordinators_follow_for_their_mails(self):
+        request = self._create_request()
+        request.action_submit()
+        self.assertEqual(
+            self._subtypes(request, self.coordinator_exec.partner_id), {self.SUBMITTED}
+        )
+        self.assertEqual(self._subtypes(request, self.coordinator_appl.partner_id), {self.ANSWERED})
+        self.assertNotIn(self.teacher_user.partner_id, request.message_partner_ids)
+
+    def test_unfollowing_stops_the_mails_and_following_starts_them(self):
+        request = self._create_request()
+        request.action_submit()
+        request.with_user(self.coordinator_appl).action_network_unfollow()
+        methodist = self._create_user("follow_methodist", "network_methodology.group_network_user")
+        methodist.partner_id.email = "methodist@example.com"
+        request.with_user(methodist).action_network_follow()
+        self.assertIn(self.ANSWERED, self._subtypes(request, methodist.partner_id))
+        before = self._mails(request)
+        request.action_accept()
+        accepted = self._mails(request) - before
+        self.assertEqual(accepted.recipient_ids, methodist.partner_id)
+        # the unfollowed coordinator is not subscribed again by a later step
+        request.action_schedule()
+        self.assertNotIn(self.coordinator_appl.partner_id, request.message_partner_ids)
+        self.assertNotIn(self.coordinator_appl.partner_id, self._mails(request).recipient_ids)
+
+    def test_a_follower_who_unticks_the_subtype_gets_nothing(self):
+        request = self._create_request()
+        request.action_submit()
+        follower = request.message_follower_ids.filtered(
+            lambda f: f.partner_id == self.coordinator_appl.partner_id
+        )
+        follower.subtype_ids = self.env.ref("mail.mt_comment")
+        before = self._mails(request)
+        request.action_reject("Нет мест")
+        self.assertFalse(self._mails(request) - before)
+
+    def test_the_department_cannot_follow(self):
+        department = self._create_user(
+            "follow_department", "network_methodology.group_network_department"
+        )
+        request = self._create_request()
+        with self.assertRaises(AccessError):
+            request.with_user(department).action_network_follow()
+        self.assertNotIn(department.partner_id, request.message_partner_ids)
+
+    def test_material_authors_follow_from_submission(self):
+        self.presenter.email = "presenter@example.com"
+        material = self._create_material()
+        material.action_submit()
+        self.assertIn(self.presenter, material.message_partner_ids)
+        material.message_unsubscribe(self.presenter.ids)
+        material.action_approve()
+        self.assertFalse(self._mails(material))
+
+    def test_portal_page_follows_and_unfollows(self):
+        request = self._create_request()
+        request.action_submit()
+        self._login(self.coordinator_appl)
+        page = self.url_open(request.access_url)
+        self.assertIn("o_network_unfollow", page.text)
+        self._post(f"{request.access_url}/unfollow")
+        self.assertNotIn(self.coordinator_appl.partner_id, request.message_partner_ids)
+        page = self.url_open(request.access_url)
+        self.assertIn("o_network_follow_button", page.text)
+        self._post(f"{request.access_url}/follow")
+        self.assertEqual(self._subtypes(request, self.coordinator_appl.partner_id), {
+            self.SUBMITTED, self.ANSWERED
+        })
+        # over JSON-RPC, with read access only, as for any Odoo document
+        self.assertTrue(self._rpc("network.request", "action_network_unfollow", [request.id]))
+        self.assertNotIn(self.coordinator_appl.partner_id, request.message_partner_ids)
+
+    def test_strangers_cannot_follow(self):
+        request = self._create_request()
+        request.action_submit()
+        stranger_org = self._create_org("Stranger school", agreement=True)
+        stranger = self._create_coordinator("coord_stranger", stranger_org, "Oleg")
+        self._login(stranger)
+        response = self._post(f"{request.access_url}/follow")
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn(stranger.partner_id, request.message_partner_ids)
+        # a path naming no followable document
+        self._login(self.coordinator_appl)
+        response = self._post(f"/my/network/agreements/{request.id}/follow")
+        self.assertEqual(response.status_code, 404)
