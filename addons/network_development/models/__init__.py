@@ -6,9 +6,13 @@ from . import (
     network_community,
     network_diagnostic,
     network_diagnostic_result,
+    network_need,
     network_route,
     network_route_line,
     event_event,
+    network_council_decision,
+    network_council_decision_line,
+    res_partner,
     res_company,
     res_config_settings,
 )

@@ -1,8 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, plaintext2html
 
 from odoo.addons.network_methodology.models.res_partner import NETWORK_ORGANIZATION_DOMAIN
+from odoo.addons.network_methodology.tools import notification, plural
 
 DIAGNOSTIC_STATES = [
     ("draft", "Draft"),
@@ -408,6 +409,74 @@ SELECT a.diagnostic_id, a.partner_id, c.competence_id, r.score_percent,
         )
         return deficits - covered
 
+    def action_file_needs(self):
+        """The demand signal feeds the rulebook's needs (2.3, 5.1): each organization gets a
+        need for every deficit competence of its teachers that no published offer develops,
+        unless such a need of it is still open."""
+        needs = self._file_needs()
+        if not needs:
+            return notification(
+                _(
+                    "Nothing to file: every deficit is developed by a published offer or "
+                    "already has an open need."
+                ),
+                "info",
+            )
+        return notification(plural(self.env, len(needs), _("need filed|needs filed")))
+
+    def _file_needs(self):
+        uncovered = self._uncovered_competences()
+        if not uncovered:
+            return self.env["network.need"]
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT r.diagnostic_id, p.parent_id, r.competence_id,
+                       count(DISTINCT r.partner_id)
+                  FROM network_diagnostic_result r
+                  JOIN res_partner p ON p.id = r.partner_id
+                 WHERE r.diagnostic_id = ANY(%s) AND r.is_deficit
+                   AND r.competence_id = ANY(%s) AND p.parent_id IS NOT NULL
+                 GROUP BY 1, 2, 3
+                 ORDER BY 2, 3, 1 DESC
+                """,
+                self.ids,
+                uncovered.ids,
+            )
+        )
+        open_needs = self.env["network.need"].search(
+            [("state", "=", "open"), ("competence_id", "in", uncovered.ids)]
+        )
+        filed = {(need.requester_id.id, need.competence_id.id) for need in open_needs}
+        vals_list = []
+        for diagnostic_id, organization_id, competence_id, count in rows:
+            if (organization_id, competence_id) in filed:
+                continue
+            filed.add((organization_id, competence_id))
+            diagnostic = self.browse(diagnostic_id)
+            competence = uncovered.browse(competence_id)
+            vals_list.append(
+                {
+                    "name": competence.name,
+                    "requester_id": organization_id,
+                    "competence_id": competence_id,
+                    "diagnostic_id": diagnostic_id,
+                    "audience": "teachers",
+                    "company_id": diagnostic.company_id.id,
+                    "description": plaintext2html(
+                        _(
+                            "Teachers with a deficit in this competence in the diagnostic "
+                            "“%(diagnostic)s”: %(count)s. No published offer of the network "
+                            "develops it yet.",
+                            diagnostic=diagnostic.name,
+                            count=count,
+                        )
+                    ),
+                }
+            )
+        return self.env["network.need"].create(vals_list)
+
     # ------------------------------------------------------------------ demo
     @api.model
     def _demo_run(self, diagnostic_id):
@@ -416,16 +485,25 @@ SELECT a.diagnostic_id, a.partner_id, c.competence_id, r.score_percent,
         diagnostic = self.browse(diagnostic_id)
         diagnostic.action_start()
         questions = diagnostic.survey_id.question_ids.sorted("sequence")
+        # the portal's demo teacher answers, with deficits, so that her route shows
+        demo_teacher = self.env.ref("network_methodology.user_teacher").partner_id
         for index, answer in enumerate(diagnostic.answer_ids.sorted("id")):
-            if index % 5 == 4:  # some teachers have not answered
+            is_demo_teacher = answer.partner_id == demo_teacher
+            if index % 5 == 4 and not is_demo_teacher:  # some teachers have not answered
                 continue
             for number, question in enumerate(questions):
                 choices = question.suggested_answer_ids.sorted("sequence")
-                answer._save_lines(question, choices[(index * 7 + number * 3) % len(choices)].id)
+                if is_demo_teacher:
+                    choice = choices[0] if number % 2 else choices[-1]
+                else:
+                    choice = choices[(index * 7 + number * 3) % len(choices)]
+                answer._save_lines(question, choice.id)
             answer._mark_done()
         diagnostic.action_close()
         routes = diagnostic.action_generate_routes()
         with_steps = routes.filtered(
             lambda route: any(line.step_kind != "none" for line in route.line_ids)
         )
-        with_steps[::2].action_agree()
+        agreed = with_steps[::2] | with_steps.filtered(lambda r: r.partner_id == demo_teacher)
+        agreed.action_agree()
+        diagnostic._file_needs()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class SurveyUserInput(models.Model):
@@ -35,3 +36,26 @@ class SurveyUserInput(models.Model):
             ["scoring_percentage:avg", "__count"],
         )
         return {record.id: (avg or 0.0, count) for record, avg, count in groups}
+
+    @api.model
+    def _network_feedback_by_host(self, organization_ids, school_year_id=None):
+        """``{organization id: (average %, count)}`` of the finished feedback answers on the
+        network events the organizations hosted (in ``school_year_id`` when given)."""
+        if not organization_ids:
+            return {}
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT e.host_organization_id, avg(i.scoring_percentage), count(*)
+                  FROM survey_user_input i
+                  JOIN event_event e ON e.id = i.network_event_id
+                 WHERE e.host_organization_id = ANY(%s) AND i.state = 'done'
+                   AND NOT coalesce(i.test_entry, FALSE) AND %s
+                 GROUP BY 1
+                """,
+                list(organization_ids),
+                SQL("e.school_year_id = %s", school_year_id) if school_year_id else SQL("TRUE"),
+            )
+        )
+        return {org_id: (avg or 0.0, count) for org_id, avg, count in rows}

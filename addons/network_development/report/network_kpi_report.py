@@ -5,7 +5,7 @@ from odoo.tools import SQL
 class NetworkKpiReport(models.Model):
     """Diagnostics in the KPIs of a school year (the whole network: campaigns and routes belong
     to no project): teachers diagnosed in closed campaigns, those with at least one deficit,
-    routes completed."""
+    those whose earlier deficits closed at their next diagnostic, routes completed."""
 
     _inherit = "network.kpi.report"
 
@@ -14,6 +14,17 @@ class NetworkKpiReport(models.Model):
     )
     teachers_with_deficits = fields.Integer(
         readonly=True, help="Diagnosed teachers with at least one competence in deficit."
+    )
+    teachers_rediagnosed = fields.Integer(
+        string="Teachers Re-diagnosed with Deficits",
+        readonly=True,
+        help="Teachers diagnosed in the school year on a competence that was a deficit at their "
+        "previous diagnostic.",
+    )
+    teachers_deficits_closed = fields.Integer(
+        string="Deficits Closed at the Next Diagnostic",
+        readonly=True,
+        help="Of the re-diagnosed teachers, those none of whose earlier deficits is one still.",
     )
     routes_done = fields.Integer(
         string="Routes Completed",
@@ -41,6 +52,32 @@ class NetworkKpiReport(models.Model):
                 ),
             ),
             (
+                # each result next to the same teacher's result on the same competence at
+                # their previous closed diagnostic
+                "deficit_closing_counts",
+                SQL(
+                    """
+                    SELECT school_year_id, 0 AS scope_key,
+                           count(DISTINCT partner_id) AS teachers_rediagnosed,
+                           count(DISTINCT partner_id)
+                               - count(DISTINCT partner_id) FILTER (WHERE is_deficit)
+                               AS teachers_deficits_closed
+                      FROM (
+                        SELECT d.school_year_id, r.partner_id, r.is_deficit,
+                               lag(r.is_deficit) OVER (
+                                   PARTITION BY r.partner_id, r.competence_id
+                                   ORDER BY d.deadline, d.id
+                               ) AS was_deficit
+                          FROM network_diagnostic_result r
+                          JOIN network_diagnostic d ON d.id = r.diagnostic_id
+                         WHERE d.state = 'closed'
+                      ) results
+                     WHERE was_deficit
+                     GROUP BY 1
+                    """
+                ),
+            ),
+            (
                 "route_counts",
                 SQL(
                     """
@@ -55,7 +92,12 @@ class NetworkKpiReport(models.Model):
 
     @api.model
     def _kpi_count_tables(self):
-        return [*super()._kpi_count_tables(), "diagnostic_counts", "route_counts"]
+        return [
+            *super()._kpi_count_tables(),
+            "diagnostic_counts",
+            "deficit_closing_counts",
+            "route_counts",
+        ]
 
     @api.model
     def _kpi_counts(self):
@@ -63,5 +105,9 @@ class NetworkKpiReport(models.Model):
             super()._kpi_counts(),
             teachers_diagnosed=SQL.identifier("diagnostic_counts", "teachers_diagnosed"),
             teachers_with_deficits=SQL.identifier("diagnostic_counts", "teachers_with_deficits"),
+            teachers_rediagnosed=SQL.identifier("deficit_closing_counts", "teachers_rediagnosed"),
+            teachers_deficits_closed=SQL.identifier(
+                "deficit_closing_counts", "teachers_deficits_closed"
+            ),
             routes_done=SQL.identifier("route_counts", "routes_done"),
         )

@@ -121,3 +121,34 @@ class DevelopmentTestCommon(CommunityTestCommon):
         self._answer(diagnostic, self.listener, q1=2, q2=(0, 1), q3=0, q4=3)
         diagnostic.action_close()
         return diagnostic
+
+    @classmethod
+    def _feedback_survey(cls, title):
+        return cls.env["survey.survey"].create(
+            {
+                "title": title,
+                "scoring_type": "scoring_without_answers",
+                "access_mode": "token",
+                "question_and_page_ids": [
+                    Command.create(
+                        {
+                            "title": "How useful was the event?",
+                            "question_type": "simple_choice",
+                            "suggested_answer_ids": [
+                                Command.create({"value": str(score), "answer_score": score})
+                                for score in (0, 1, 2, 3, 4)
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+
+    def _rate(self, event, teacher, score):
+        answer = event.network_feedback_input_ids.filtered(lambda a: a.partner_id == teacher)
+        self.assertEqual(len(answer), 1)
+        question = answer.survey_id.question_ids
+        choice = question.suggested_answer_ids.filtered(lambda c: c.answer_score == score)
+        answer._save_lines(question, choice.id)
+        answer._mark_done()
+        return answer

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import DevelopmentTestCommon
 
@@ -177,3 +177,35 @@ class TestDiagnostic(DevelopmentTestCommon):
         )
         self.offer.competence_ids = self.comp_b
         self.assertEqual(diagnostic._uncovered_competences(), self.comp_a | self.comp_c)
+
+    def test_file_needs_of_uncovered_deficits(self):
+        diagnostic = self._closed_diagnostic()  # Irina (executor): A; Anna (applicant): B, C
+        self.offer.competence_ids = self.comp_b
+        diagnostic.action_file_needs()
+        needs = self.env["network.need"].search([("diagnostic_id", "=", diagnostic.id)])
+        self.assertEqual(
+            {(need.requester_id, need.competence_id) for need in needs},
+            {(self.executor, self.comp_a), (self.applicant, self.comp_c)},
+        )
+        self.assertEqual(set(needs.mapped("state")), {"open"})
+        self.assertEqual(set(needs.mapped("audience")), {"teachers"})
+        self.assertIn(diagnostic.name, needs[0].description)
+        # filing again adds nothing while those needs are open
+        result = diagnostic.action_file_needs()
+        self.assertEqual(result["params"]["type"], "info")
+        self.assertEqual(
+            self.env["network.need"].search_count([("diagnostic_id", "=", diagnostic.id)]), 2
+        )
+        # once every deficit is developed by a published offer, nothing is filed
+        needs.action_close()
+        self.offer.competence_ids = self.comp_a | self.comp_b | self.comp_c
+        self.assertFalse(diagnostic._file_needs())
+
+    def test_file_needs_refused_to_the_department(self):
+        diagnostic = self._closed_diagnostic()
+        department = self._create_user(
+            "dev_department", "network_methodology.group_network_department"
+        )
+        with self.assertRaises(AccessError):
+            diagnostic.with_user(department).action_file_needs()
+        self.assertFalse(self.env["network.need"].search([("diagnostic_id", "=", diagnostic.id)]))

@@ -12,39 +12,8 @@ class TestFeedback(DevelopmentTestCommon):
         cls.env.company.network_feedback_survey_id = cls.feedback
         cls.env.company.network_feedback_threshold = 60.0
 
-    @classmethod
-    def _feedback_survey(cls, title):
-        return cls.env["survey.survey"].create(
-            {
-                "title": title,
-                "scoring_type": "scoring_without_answers",
-                "access_mode": "token",
-                "question_and_page_ids": [
-                    Command.create(
-                        {
-                            "title": "How useful was the event?",
-                            "question_type": "simple_choice",
-                            "suggested_answer_ids": [
-                                Command.create({"value": str(score), "answer_score": score})
-                                for score in (0, 1, 2, 3, 4)
-                            ],
-                        }
-                    )
-                ],
-            }
-        )
-
     def _send_feedback(self):
         self.env["event.event"]._cron_network_send_feedback()
-
-    def _rate(self, event, teacher, score):
-        answer = event.network_feedback_input_ids.filtered(lambda a: a.partner_id == teacher)
-        self.assertEqual(len(answer), 1)
-        question = answer.survey_id.question_ids
-        choice = question.suggested_answer_ids.filtered(lambda c: c.answer_score == score)
-        answer._save_lines(question, choice.id)
-        answer._mark_done()
-        return answer
 
     def test_feedback_sent_after_tokens_and_averaged(self):
         event = self._create_event(offer_id=self.offer.id)
@@ -106,3 +75,37 @@ class TestFeedback(DevelopmentTestCommon):
         activity = event.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.methodist)
+
+    def test_feedback_per_executor_and_in_the_council_facts(self):
+        event = self._create_event(offer_id=self.offer.id)  # hosted by the executor
+        self._register(event, self.listener | self.listener_2)
+        event._issue_tokens()
+        self._send_feedback()
+        self._rate(event, self.listener, 4)
+        self._rate(event, self.listener_2, 2)
+        other = self._create_event(host=self.applicant)
+        self._register(other, self.listener)
+        other._issue_tokens()
+        self._send_feedback()
+        self._rate(other, self.listener, 0)
+        self.executor.invalidate_recordset(["network_feedback_score", "network_feedback_count"])
+        self.assertEqual(self.executor.network_feedback_count, 2)
+        self.assertAlmostEqual(self.executor.network_feedback_score, 75.0)
+        self.assertEqual(self.applicant.network_feedback_count, 1)
+        self.assertAlmostEqual(self.applicant.network_feedback_score, 0.0)
+        # the council sees the year's rating next to the facts of rule 3.3.2
+        decision = self.env["network.council.decision"].create(
+            {
+                "school_year_id": self.year.id,
+                "line_ids": [Command.create({"organization_id": self.executor.id})],
+            }
+        )
+        line = decision.line_ids
+        self.assertEqual((line.feedback_count, line.feedback_score), (2, 75.0))
+        # another school year's council sees none of it
+        other_year = self._create_year(1995)
+        self.assertFalse(
+            self.env["survey.user_input"]._network_feedback_by_host(
+                self.executor.ids, other_year.id
+            )
+        )

@@ -103,3 +103,18 @@ class TestPortal(DevelopmentPortalCommon):
         )
         self.assertEqual(values["network_route_count"], 1)
         self.assertEqual(values["network_diagnostic_count"], 1)
+
+    def test_catalogue_shows_participants_rating(self):
+        self.env.company.network_feedback_survey_id = self._feedback_survey("Feedback")
+        event = self._create_event(offer_id=self.offer.id)
+        self._register(event, self.listener)
+        event._issue_tokens()
+        self.env["event.event"]._cron_network_send_feedback()
+        self._rate(event, self.listener, 3)  # 75 %
+        self._login(self.coordinator_appl)
+        catalogue = self.url_open("/my/network/catalogue").text
+        self.assertIn("o_network_offer_rating", catalogue)
+        self.assertIn("75 %", catalogue)
+        page = self.url_open(self.offer.access_url).text
+        self.assertIn("75 %", page)
+        self.assertIn("o_network_offer_rating", page)

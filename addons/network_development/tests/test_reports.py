@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from markupsafe import escape
+
 from .common import DevelopmentTestCommon
 
 
@@ -50,3 +54,43 @@ class TestReports(DevelopmentTestCommon):
                 (self.applicant, self.comp_c): (1, 1),
             },
         )
+
+    def test_kpi_deficits_closed_at_the_next_diagnostic(self):
+        self._closed_diagnostic()  # Irina: A deficit; Anna: B and C deficits
+        row = self._kpi()
+        self.assertEqual((row.teachers_rediagnosed, row.teachers_deficits_closed), (0, 0))
+        later = self._create_diagnostic(deadline=self.deadline + timedelta(days=1))
+        later.action_start()
+        self._answer(later, self.presenter, q1=2, q2=(0, 1), q3=1, q4=10)  # A closed
+        self._answer(later, self.listener, q1=2, q2=(0, 1), q3=2, q4=3)  # B closed, C not
+        later.action_close()
+        row = self._kpi()
+        self.assertEqual((row.teachers_rediagnosed, row.teachers_deficits_closed), (2, 1))
+        lines = {
+            line["code"]: line
+            for line in self.env["report.network_methodology.report_network_kpi_year"]._kpi_lines(
+                row
+            )
+            if line.get("code")
+        }
+        self.assertEqual(lines["deficits_closed"]["number"], 50.0)
+        self.assertEqual(lines["deficits_closed"]["counts"], (1, 2))
+        self.assertEqual(lines["teachers_diagnosed"]["number"], 2)
+        self.assertEqual(lines["routes_done"]["number"], 0)
+
+    def test_kpi_report_prints_the_diagnostic_lines(self):
+        self._closed_diagnostic()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "network_methodology.action_report_network_kpi_year", self.year.ids
+            )[0]
+            .decode()
+        )
+        lines = self.env["report.network_methodology.report_network_kpi_year"]._kpi_lines(
+            self._kpi()
+        )
+        printed = {line["code"]: line for line in lines if line.get("code")}
+        self.assertEqual(printed["teachers_with_deficits"]["number"], 2)
+        for code in ("teachers_diagnosed", "teachers_with_deficits", "deficits_closed"):
+            self.assertIn(escape(printed[code]["name"]), html)
