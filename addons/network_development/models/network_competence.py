@@ -12,6 +12,7 @@ class NetworkCompetence(models.Model):
     _parent_store = True
     _order = "complete_name, id"
     _rec_name = "complete_name"
+    _rec_names_search = ["complete_name", "name"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, index=True)
@@ -37,6 +38,19 @@ class NetworkCompetence(models.Model):
                 )
             else:
                 competence.complete_name = competence.name
+
+    @api.depends_context("lang")
+    @api.depends("name", "parent_id")
+    def _compute_display_name(self):
+        # the stored path keeps the language it was computed in (it orders the list); people
+        # read the path in their own
+        for competence in self:
+            names = []
+            current = competence
+            while current:
+                names.insert(0, current.name or "")
+                current = current.parent_id
+            competence.display_name = " / ".join(names)
 
     @api.constrains("parent_id")
     def _check_parent_id(self):
