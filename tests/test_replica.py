@@ -1,0 +1,511 @@
+"""A real PostgreSQL streaming replica serves the read-only routes; writes go to the primary.
+
+Issue 17, run by ``bash scripts/test.sh`` with every other test, or alone on its database:
+
+    NETMETH_LINT=0 bash scripts/test.sh tests/test_replica.py
+
+With only the PostgreSQL server binaries of this machine (``initdb``, ``pg_ctl``,
+``pg_basebackup``; ``NETMETH_PG_BIN`` points elsewhere) and nothing on the machine's own server
+changed, it
+
+1. backs up the test database with ``docker/backup.sh`` (pg_dump + filestore, the deployment's
+   own procedure) and creates a temporary *primary* cluster (``initdb``, Unix socket in a
+   temporary folder only, port 5441), where ``docker/restore.sh`` restores the backup: the
+   restore test (same rows, every attachment's file present);
+2. makes a streaming replica of it (``pg_basebackup -R`` into a temporary folder, a second
+   ``postgres`` on port 5442 as hot standby) and checks the primary streams to it;
+3. runs Odoo with prefork workers and ``db_replica_host``/``db_replica_port`` on the replica
+   (HTTP on 127.0.0.1, ``NETMETH_REPLICA_HTTP_PORT`` or a free port), both clusters logging
+   every statement;
+4. shows that the read-only pages (public matrix, its download, verification, bank; a
+   coordinator's catalogue, requests and a form shown by GET; a teacher's card and
+   certificates) read their tables on the replica and not on the primary, that none of them
+   writes (Odoo logs no read-only retry), and that a form posted by a coordinator inserts on
+   the primary, streams to the replica and is then read from there.
+
+Every process and folder it starts is stopped and removed at the end, whatever happens. When
+run by root, the PostgreSQL servers run as the ``postgres`` OS user (they refuse root).
+"""
+
+import os
+import pwd
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import psycopg2
+import pytest
+import requests
+
+import odoo
+from odoo.tools import config
+
+ROOT = Path(__file__).resolve().parent.parent
+PRIMARY_PORT = 5441
+REPLICA_PORT = 5442
+DB = "netmeth"
+ROLE = "odoo"  # superuser of the temporary clusters (Odoo refuses the role "postgres")
+TIMEOUT = 60  # seconds for each wait (server start, replication, Odoo's first answer)
+RETRY_WARNING = "retrying with a read/write cursor"
+
+
+def _pg_bin():
+    """Folder of the PostgreSQL server binaries: NETMETH_PG_BIN, else the newest installed."""
+    candidates = [os.environ.get("NETMETH_PG_BIN")] if os.environ.get("NETMETH_PG_BIN") else []
+    candidates += sorted(
+        (str(path.parent) for path in Path("/usr/lib/postgresql").glob("*/bin/initdb")),
+        key=lambda folder: int(Path(folder).parent.name),
+        reverse=True,
+    )
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        candidates.append(subprocess.check_output([pg_config, "--bindir"], text=True).strip())
+    for folder in candidates:
+        if all((Path(folder) / tool).exists() for tool in ("initdb", "pg_ctl", "pg_basebackup")):
+            return Path(folder)
+    pytest.fail(
+        "no PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) found: install the "
+        "postgresql package or set NETMETH_PG_BIN"
+    )
+
+
+def _free_port():
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Clusters:
+    """The temporary primary and replica, their logs, and the commands run as their owner."""
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.bin = _pg_bin()
+        self.as_owner = []
+        if os.geteuid() == 0:
+            try:
+                pwd.getpwnam("postgres")
+            except KeyError:
+                pytest.fail("run as root, the test needs the postgres OS user for the servers")
+            self.as_owner = ["runuser", "-u", "postgres", "--"]
+            shutil.chown(tmp, "postgres", "postgres")
+        self.started = []
+
+    def run(self, tool, *args):
+        subprocess.run(
+            [*self.as_owner, str(self.bin / tool), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+            cwd=self.tmp,
+        )
+
+    def log(self, name):
+        return self.tmp / f"{name}.log"
+
+    def start(self, name, port):
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.tmp / name),
+            "-l",
+            str(self.log(name)),
+            "-o",
+            f"-p {port}",
+            "-w",
+            "-t",
+            str(TIMEOUT),
+            "start",
+        )
+        self.started.append(name)
+
+    def stop_all(self):
+        for name in reversed(self.started):
+            subprocess.run(
+                [
+                    *self.as_owner,
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.tmp / name),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
+                capture_output=True,
+                timeout=TIMEOUT,
+                check=False,
+            )
+
+    def connect(self, port, dbname=DB):
+        conn = psycopg2.connect(host=str(self.tmp), port=port, user=ROLE, dbname=dbname)
+        conn.autocommit = True
+        return conn
+
+    def query(self, port, sql, params=None):
+        with closing(self.connect(port)) as conn, conn.cursor() as cr:
+            cr.execute(sql, params)
+            return cr.fetchall()
+
+
+SERVER_SETTINGS = """
+listen_addresses = ''
+unix_socket_directories = '{tmp}'
+wal_level = replica
+max_wal_senders = 4
+hot_standby = on
+fsync = off
+shared_buffers = 32MB
+log_statement = 'all'
+log_line_prefix = '%m [%p] '
+"""
+
+
+def _make_primary(clusters):
+    tmp = clusters.tmp
+    clusters.run(
+        "initdb",
+        "-D",
+        str(tmp / "primary"),
+        "-U",
+        ROLE,
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--no-locale",
+        "--no-sync",
+    )
+    with open(tmp / "primary" / "postgresql.conf", "a") as conf:
+        conf.write(SERVER_SETTINGS.format(tmp=tmp))
+    clusters.start("primary", PRIMARY_PORT)
+
+
+def _make_replica(clusters):
+    """pg_basebackup -R from the primary (it writes standby.signal and primary_conninfo), then
+    a second postgres on its own port as hot standby."""
+    tmp = clusters.tmp
+    clusters.run(
+        "pg_basebackup",
+        "-h",
+        str(tmp),
+        "-p",
+        str(PRIMARY_PORT),
+        "-U",
+        ROLE,
+        "-D",
+        str(tmp / "replica"),
+        "-R",
+        "-X",
+        "stream",
+        "-c",
+        "fast",
+        "--no-sync",
+    )
+    assert (tmp / "replica" / "standby.signal").exists()
+    clusters.start("replica", REPLICA_PORT)
+
+
+def _backup_and_restore(clusters):
+    """docker/backup.sh of the test database on its server, docker/restore.sh into the
+    temporary primary: returns the restored filestore folder."""
+    source_db = config["db_name"]
+    if isinstance(source_db, list):  # Odoo 18.0 later releases keep a list
+        source_db = source_db[0]
+    source_env = dict(os.environ, NETMETH_LOCAL="1", ODOO_DB=source_db)
+    source_env["PATH"] = f"{clusters.bin}:{os.environ['PATH']}"
+    source_env["NETMETH_FILESTORE"] = str(Path(config.filestore(source_db)).parent)
+    for key, option in (
+        ("PGHOST", "db_host"),
+        ("PGPORT", "db_port"),
+        ("PGUSER", "db_user"),
+        ("PGPASSWORD", "db_password"),
+    ):
+        if config[option]:
+            source_env[key] = str(config[option])
+    backup = subprocess.run(
+        ["bash", str(ROOT / "docker" / "backup.sh"), str(clusters.tmp / "backups")],
+        env=source_env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 2,
+    )
+    dump, archive = backup.stdout.split()
+    filestore_root = clusters.tmp / "data" / "filestore"
+    target_env = dict(
+        source_env,
+        PGHOST=str(clusters.tmp),
+        PGPORT=str(PRIMARY_PORT),
+        PGUSER=ROLE,
+        NETMETH_FILESTORE=str(filestore_root),
+    )
+    target_env.pop("PGPASSWORD", None)
+    subprocess.run(
+        ["bash", str(ROOT / "docker" / "restore.sh"), dump, archive, DB],
+        env=target_env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 2,
+    )
+
+    # The restore test: the same rows as the source, every stored attachment's file present.
+    tables = (
+        "res_partner",
+        "res_users",
+        "ir_attachment",
+        "network_request",
+        "network_offer",
+        "network_activity_token",
+        "network_certificate",
+    )
+    counts = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM {table}" for table in tables)
+    source_conn = psycopg2.connect(
+        **{
+            key: value
+            for key, value in odoo.sql_db.connection_info_for(source_db)[1].items()
+            if key != "application_name"
+        }
+    )
+    with closing(source_conn), source_conn.cursor() as cr:
+        cr.execute(counts)
+        source_counts = dict(cr.fetchall())
+    assert dict(clusters.query(PRIMARY_PORT, counts)) == source_counts
+    assert all(source_counts.values()), source_counts
+    stored = [
+        name
+        for (name,) in clusters.query(
+            PRIMARY_PORT, "SELECT store_fname FROM ir_attachment WHERE store_fname IS NOT NULL"
+        )
+    ]
+    assert stored
+    missing = [name for name in stored if not (filestore_root / DB / name).is_file()]
+    assert not missing, f"{len(missing)} of {len(stored)} attachment files not restored"
+    return filestore_root
+
+
+@contextmanager
+def _odoo_server(clusters, http_port):
+    tmp = clusters.tmp
+    conf = tmp / "odoo.conf"
+    conf.write_text(
+        "\n".join(
+            [
+                "[options]",
+                f"addons_path = {config['addons_path']}",
+                f"data_dir = {tmp / 'data'}",
+                f"db_host = {tmp}",
+                f"db_port = {PRIMARY_PORT}",
+                f"db_user = {ROLE}",
+                f"db_replica_host = {tmp}",
+                f"db_replica_port = {REPLICA_PORT}",
+                f"db_name = {DB}",
+                f"dbfilter = ^{DB}$",
+                "list_db = False",
+                "http_interface = 127.0.0.1",
+                f"http_port = {http_port}",
+                f"gevent_port = {_free_port()}",
+                "workers = 2",
+                "max_cron_threads = 0",
+                "limit_time_cpu = 120",
+                "limit_time_real = 240",
+                "log_level = info",
+                f"logfile = {tmp / 'odoo.log'}",
+                "",
+            ]
+        )
+    )
+    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
+    env = dict(os.environ, PYTHONPATH=str(odoo_bin.parent))
+    for key in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD"):
+        env.pop(key, None)
+    process = subprocess.Popen(
+        [sys.executable, str(odoo_bin), "-c", str(conf)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{http_port}"
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                if requests.get(f"{url}/web/login", timeout=TIMEOUT).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert process.poll() is None, "Odoo stopped: see its log " + _tail(tmp / "odoo.log")
+            assert time.monotonic() < deadline, "Odoo did not answer: " + _tail(tmp / "odoo.log")
+            time.sleep(0.5)
+        yield url
+    finally:
+        # the prefork server's master stops its workers and its gevent process on SIGTERM
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _tail(path, lines=30):
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except FileNotFoundError:
+        return "(no log)"
+
+
+class StatementLogs:
+    """What each server executed during one request (log_statement = 'all')."""
+
+    def __init__(self, clusters):
+        self.paths = {"primary": clusters.log("primary"), "replica": clusters.log("replica")}
+
+    @contextmanager
+    def during(self):
+        offsets = {name: path.stat().st_size for name, path in self.paths.items()}
+        seen = {}
+        yield seen
+        time.sleep(0.2)  # the servers write their log lines as they run the statements
+        for name, path in self.paths.items():
+            with open(path, errors="replace") as log:
+                log.seek(offsets[name])
+                seen[name] = log.read()
+
+
+def _login(url, login):
+    session = requests.Session()
+    page = session.get(f"{url}/web/login", timeout=TIMEOUT)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    answer = session.post(
+        f"{url}/web/login",
+        data={"login": login, "password": login, "csrf_token": token, "redirect": "/my"},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 200 and "/web/login" not in answer.url, f"{login} logs in"
+    return session
+
+
+def _uses(text, table):
+    return re.search(rf"(?<!\w){table}(?!\w)", text) is not None
+
+
+def test_readonly_routes_answer_from_the_replica():
+    started = time.monotonic()
+    timings = {}
+    tmp = Path(tempfile.mkdtemp(prefix="nm_replica_"))
+    clusters = Clusters(tmp)
+    try:
+        _make_primary(clusters)
+        _backup_and_restore(clusters)
+        timings["backup and restore"] = time.monotonic() - started
+        _make_replica(clusters)
+        assert clusters.query(REPLICA_PORT, "SELECT pg_is_in_recovery()") == [(True,)]
+        assert clusters.query(PRIMARY_PORT, "SELECT pg_is_in_recovery()") == [(False,)]
+        _wait(
+            lambda: clusters.query(
+                PRIMARY_PORT, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"
+            )
+            == [(1,)],
+            "the primary streams to the replica",
+        )
+        timings["replica"] = time.monotonic() - started
+
+        http_port = int(os.environ.get("NETMETH_REPLICA_HTTP_PORT") or _free_port())
+        with _odoo_server(clusters, http_port) as url:
+            timings["odoo up"] = time.monotonic() - started
+            _check_routes(clusters, url)
+        timings["routes"] = time.monotonic() - started
+        odoo_log = (tmp / "odoo.log").read_text(errors="replace")
+        assert RETRY_WARNING not in odoo_log, "a read-only page wrote:\n" + "\n".join(
+            line for line in odoo_log.splitlines() if RETRY_WARNING in line
+        )
+        errors = [line for line in odoo_log.splitlines() if re.search(r" (ERROR|CRITICAL) ", line)]
+        assert not errors, "\n".join(errors)
+        print("replica test timings (s, cumulative):", {k: round(v, 1) for k, v in timings.items()})
+    finally:
+        clusters.stop_all()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _wait(condition, what):
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.2)
+
+
+def _check_routes(clusters, url):
+    logs = StatementLogs(clusters)
+    code = clusters.query(
+        PRIMARY_PORT,
+        "SELECT verification_code FROM network_certificate WHERE state = 'issued' LIMIT 1",
+    )[0][0]
+    anonymous = requests.Session()
+    coordinator = _login(url, "coordinator")
+    teacher = _login(url, "teacher")
+    # (who, page, a table the page reads): read-only routes, read on the replica only
+    pages = [
+        (anonymous, "/network/matrix", "network_request"),
+        (anonymous, "/network/matrix/export/xlsx", "network_request"),
+        (anonymous, f"/network/certificate/verify/{code}", "network_certificate"),
+        (anonymous, "/network/bank", "network_material"),
+        (coordinator, "/my/network/catalogue", "network_offer"),
+        (coordinator, "/my/network/requests", "network_request"),
+        (coordinator, "/my/network/needs", "network_need"),
+        (coordinator, "/my/network/needs/new", "res_partner"),  # a form, shown by GET
+        (teacher, "/my/network/card", "network_activity_token"),
+        (teacher, "/my/network/certificates", "network_certificate"),
+        (teacher, "/my/network/events", "event_event"),
+    ]
+    for session, page, _table in pages:  # each worker loads the registry, fills its caches
+        assert session.get(f"{url}{page}", timeout=TIMEOUT).status_code == 200, page
+    for session, page, table in pages:
+        with logs.during() as seen:
+            answer = session.get(f"{url}{page}", timeout=TIMEOUT)
+        assert answer.status_code == 200, f"{page}: {answer.status_code}"
+        assert _uses(seen["replica"], table), f"{page} reads {table} on the replica"
+        assert not _uses(seen["primary"], table), f"{page} does not read {table} on the primary"
+
+    # A form posted: the insert runs on the primary (a hot standby cannot write), streams to
+    # the replica, and the need's page then reads it from the replica.
+    form = coordinator.get(f"{url}/my/network/needs/new", timeout=TIMEOUT)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+    theme = f"Replica check {uuid.uuid4().hex[:8]}"
+    with logs.during() as seen:
+        posted = coordinator.post(
+            f"{url}/my/network/needs/new",
+            data={"csrf_token": token, "name": theme, "audience": "teachers"},
+            allow_redirects=False,
+            timeout=TIMEOUT,
+        )
+    assert posted.status_code in (302, 303), posted.status_code
+    assert re.search(r'INSERT INTO "network_need"', seen["primary"])
+    assert not re.search(r"\b(INSERT|UPDATE|DELETE)\b", seen["replica"])
+    lsn = clusters.query(PRIMARY_PORT, "SELECT pg_current_wal_lsn()::text")[0][0]
+    _wait(
+        lambda: clusters.query(
+            REPLICA_PORT, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", (lsn,)
+        )
+        == [(True,)],
+        "the replica replays the insert",
+    )
+    assert clusters.query(
+        REPLICA_PORT, "SELECT count(*) FROM network_need WHERE name = %s", (theme,)
+    ) == [(1,)]
+    with logs.during() as seen:
+        location = posted.headers["Location"]
+        page = coordinator.get(location if "://" in location else url + location, timeout=TIMEOUT)
+    assert page.status_code == 200 and theme in page.text
+    assert _uses(seen["replica"], "network_need") and not _uses(seen["primary"], "network_need")
