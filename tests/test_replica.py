@@ -17,9 +17,9 @@ changed, it
 3. runs Odoo with prefork workers and ``db_replica_host``/``db_replica_port`` on the replica
    (HTTP on 127.0.0.1, ``NETMETH_REPLICA_HTTP_PORT`` or a free port), both clusters logging
    every statement;
-4. shows that the read-only pages (public matrix, its download, verification, bank; a
-   coordinator's catalogue, requests and a form shown by GET; a teacher's card and
-   certificates) read their tables on the replica and not on the primary, that none of them
+4. shows that the read-only pages (the public matrix, its download, verification; a
+   coordinator's catalogue, requests, needs, bank and a form shown by GET; a teacher's card,
+   certificates and events) read their tables on the replica and not on the primary, that none of them
    writes (Odoo logs no read-only retry), and that a form posted by a coordinator inserts on
    the primary, streams to the replica and is then read from there.
 
@@ -460,10 +460,10 @@ def _check_routes(clusters, url):
         (anonymous, "/network/matrix", "network_request"),
         (anonymous, "/network/matrix/export/xlsx", "network_request"),
         (anonymous, f"/network/certificate/verify/{code}", "network_certificate"),
-        (anonymous, "/network/bank", "network_material"),
         (coordinator, "/my/network/catalogue", "network_offer"),
         (coordinator, "/my/network/requests", "network_request"),
         (coordinator, "/my/network/needs", "network_need"),
+        (coordinator, "/my/network/bank", "network_material"),
         (coordinator, "/my/network/needs/new", "res_partner"),  # a form, shown by GET
         (teacher, "/my/network/card", "network_activity_token"),
         (teacher, "/my/network/certificates", "network_certificate"),
@@ -474,7 +474,7 @@ def _check_routes(clusters, url):
     for session, page, table in pages:
         with logs.during() as seen:
             answer = session.get(f"{url}{page}", timeout=TIMEOUT)
-        assert answer.status_code == 200, f"{page}: {answer.status_code}"
+        assert answer.status_code == 200 and not answer.history, f"{page}: {answer.status_code}"
         assert _uses(seen["replica"], table), f"{page} reads {table} on the replica"
         assert not _uses(seen["primary"], table), f"{page} does not read {table} on the primary"
 
