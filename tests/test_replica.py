@@ -19,9 +19,10 @@ changed, it
    every statement;
 4. shows that the read-only pages (the public matrix, its download, verification; a
    coordinator's catalogue, requests, needs, bank and a form shown by GET; a teacher's card,
-   certificates and events) read their tables on the replica and not on the primary, that none of them
-   writes (Odoo logs no read-only retry), and that a form posted by a coordinator inserts on
-   the primary, streams to the replica and is then read from there.
+   certificates and events) read their tables on the replica and not on the primary; that
+   none of these nor the other portal lists writes (Odoo logs no read-only retry); and that a
+   form posted by a coordinator inserts on the primary, streams to the replica and is then
+   read from there.
 
 Every process and folder it starts is stopped and removed at the end, whatever happens. When
 run by root, the PostgreSQL servers run as the ``postgres`` OS user (they refuse root).
@@ -446,6 +447,34 @@ def _wait(condition, what):
         time.sleep(0.2)
 
 
+# Lists of the portal checked to answer without writing (besides the pages of _check_routes).
+COORDINATOR_PAGES = [
+    "/my/network/agreements",
+    "/my/network/offers",
+    "/my/network/events",
+    "/my/network/materials",
+    "/my/network/teachers",
+    "/my/network/certificates",
+    "/my/network/communities",
+    "/my/network/documents",
+    "/my/network/resources",
+    "/my/network/resource-requests",
+    "/my/network/pairs",
+    "/my/network/diagnostics",
+    "/my/network/councils",
+    "/my/network/roadmap",
+    "/my/network/offers/new",
+    "/my/network/materials/new",
+]
+TEACHER_PAGES = [
+    "/my/network/routes",
+    "/my/network/mentoring",
+    "/my/network/profile",
+    "/my/network/communities",
+    "/my/network/diagnostics",
+]
+
+
 def _check_routes(clusters, url):
     logs = StatementLogs(clusters)
     code = clusters.query(
@@ -469,8 +498,15 @@ def _check_routes(clusters, url):
         (teacher, "/my/network/certificates", "network_certificate"),
         (teacher, "/my/network/events", "event_event"),
     ]
-    for session, page, _table in pages:  # each worker loads the registry, fills its caches
-        assert session.get(f"{url}{page}", timeout=TIMEOUT).status_code == 200, page
+    # Each worker loads the registry and fills its caches; the other lists are only checked
+    # to answer without writing (the read-only retry is looked for in Odoo's log at the end).
+    others = [(coordinator, page) for page in COORDINATOR_PAGES]
+    others += [(teacher, page) for page in TEACHER_PAGES]
+    statuses = {}
+    for session, page in [(session, page) for session, page, _table in pages] + others:
+        answer = session.get(f"{url}{page}", timeout=TIMEOUT)
+        statuses[page] = (answer.status_code, len(answer.history))
+    assert set(statuses.values()) == {(200, 0)}, statuses
     for session, page, table in pages:
         with logs.during() as seen:
             answer = session.get(f"{url}{page}", timeout=TIMEOUT)
