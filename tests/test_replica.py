@@ -45,6 +45,7 @@ from pathlib import Path
 import psycopg2
 import pytest
 import requests
+import websocket
 
 import odoo
 from odoo.tools import config
@@ -296,7 +297,7 @@ def _backup_and_restore(clusters):
 
 
 @contextmanager
-def _odoo_server(clusters, http_port):
+def _odoo_server(clusters, http_port, gevent_port):
     tmp = clusters.tmp
     conf = tmp / "odoo.conf"
     conf.write_text(
@@ -315,7 +316,7 @@ def _odoo_server(clusters, http_port):
                 "list_db = False",
                 "http_interface = 127.0.0.1",
                 f"http_port = {http_port}",
-                f"gevent_port = {_free_port()}",
+                f"gevent_port = {gevent_port}",
                 "workers = 2",
                 "max_cron_threads = 0",
                 "limit_time_cpu = 120",
@@ -424,9 +425,11 @@ def test_readonly_routes_answer_from_the_replica():
         timings["replica"] = time.monotonic() - started
 
         http_port = int(os.environ.get("NETMETH_REPLICA_HTTP_PORT") or _free_port())
-        with _odoo_server(clusters, http_port) as url:
+        gevent_port = _free_port()
+        with _odoo_server(clusters, http_port, gevent_port) as url:
             timings["odoo up"] = time.monotonic() - started
             _check_routes(clusters, url)
+            _check_websocket(url, gevent_port)
         timings["routes"] = time.monotonic() - started
         odoo_log = (tmp / "odoo.log").read_text(errors="replace")
         assert RETRY_WARNING not in odoo_log, "a read-only page wrote:\n" + "\n".join(
@@ -473,6 +476,28 @@ TEACHER_PAGES = [
     "/my/network/communities",
     "/my/network/diagnostics",
 ]
+
+
+def _check_websocket(url, gevent_port):
+    """The prefork server's gevent process answers /websocket (nginx sends it there)."""
+    session = _login(url, "teacher")
+    deadline = time.monotonic() + TIMEOUT
+    while True:  # the master starts the gevent process after the workers
+        try:
+            connection = websocket.create_connection(
+                f"ws://127.0.0.1:{gevent_port}/websocket",
+                cookie=f"session_id={session.cookies['session_id']}",
+                origin=url,
+                timeout=TIMEOUT,
+            )
+            break
+        except ConnectionRefusedError:
+            assert time.monotonic() < deadline, "the gevent process does not listen"
+            time.sleep(0.5)
+    try:
+        assert connection.getstatus() == 101
+    finally:
+        connection.close()
 
 
 def _check_routes(clusters, url):
