@@ -79,6 +79,18 @@ def _pg_bin():
     )
 
 
+def _run(command, **kwargs):
+    """Runs a command; on failure the assertion shows its output."""
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=TIMEOUT * 2, check=False, **kwargs
+    )
+    assert result.returncode == 0, (
+        f"{' '.join(map(str, command))} exited with {result.returncode}:\n"
+        f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
+    )
+    return result
+
+
 def _free_port():
     with closing(socket.socket()) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -102,19 +114,13 @@ class Clusters:
         self.started = []
 
     def run(self, tool, *args):
-        subprocess.run(
-            [*self.as_owner, str(self.bin / tool), *args],
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT * 2,
-            cwd=self.tmp,
-        )
+        _run([*self.as_owner, str(self.bin / tool), *args], cwd=self.tmp)
 
     def log(self, name):
         return self.tmp / f"{name}.log"
 
     def start(self, name, port):
+        self.started.append(name)  # stopped at the end even if pg_ctl gives up waiting
         self.run(
             "pg_ctl",
             "-D",
@@ -128,7 +134,6 @@ class Clusters:
             str(TIMEOUT),
             "start",
         )
-        self.started.append(name)
 
     def stop_all(self):
         for name in reversed(self.started):
@@ -234,13 +239,8 @@ def _backup_and_restore(clusters):
     ):
         if config[option]:
             source_env[key] = str(config[option])
-    backup = subprocess.run(
-        ["bash", str(ROOT / "docker" / "backup.sh"), str(clusters.tmp / "backups")],
-        env=source_env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT * 2,
+    backup = _run(
+        ["bash", str(ROOT / "docker" / "backup.sh"), str(clusters.tmp / "backups")], env=source_env
     )
     dump, archive = backup.stdout.split()
     filestore_root = clusters.tmp / "data" / "filestore"
@@ -252,14 +252,7 @@ def _backup_and_restore(clusters):
         NETMETH_FILESTORE=str(filestore_root),
     )
     target_env.pop("PGPASSWORD", None)
-    subprocess.run(
-        ["bash", str(ROOT / "docker" / "restore.sh"), dump, archive, DB],
-        env=target_env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT * 2,
-    )
+    _run(["bash", str(ROOT / "docker" / "restore.sh"), dump, archive, DB], env=target_env)
 
     # The restore test: the same rows as the source, every stored attachment's file present.
     tables = (
