@@ -9,11 +9,14 @@ With only the PostgreSQL server binaries of this machine (``initdb``, ``pg_ctl``
 changed, it
 
 1. backs up the test database with ``docker/backup.sh`` (pg_dump + filestore, the deployment's
-   own procedure) and creates a temporary *primary* cluster (``initdb``, Unix socket in a
-   temporary folder only, port 5441), where ``docker/restore.sh`` restores the backup: the
-   restore test (same rows, every attachment's file present);
-2. makes a streaming replica of it (``pg_basebackup -R`` into a temporary folder, a second
-   ``postgres`` on port 5442 as hot standby) and checks the primary streams to it;
+   own procedure) and creates a temporary *primary* cluster (``initdb``; Unix socket in a
+   temporary folder, TCP on 127.0.0.1:5441), set up by ``docker/postgres/primary-init.sh``
+   (replication role, slot, ``pg_hba.conf`` line), where ``docker/restore.sh`` restores the
+   backup: the restore test (same rows, every attachment's file present);
+2. starts the replica with db-replica's own entrypoint, ``docker/postgres/replica-entrypoint.sh``
+   (``pg_basebackup -R`` over TCP with the replication role's password into a temporary folder,
+   then a second ``postgres`` on port 5442 as hot standby) and checks the primary streams to
+   it through the slot;
 3. runs Odoo with prefork workers and ``db_replica_host``/``db_replica_port`` on the replica
    (HTTP on 127.0.0.1, ``NETMETH_REPLICA_HTTP_PORT`` or a free port), both clusters logging
    every statement;
@@ -112,6 +115,7 @@ class Clusters:
             self.as_owner = ["runuser", "-u", "postgres", "--"]
             shutil.chown(tmp, "postgres", "postgres")
         self.started = []
+        self.processes = []  # servers run in the foreground (the replica's entrypoint)
 
     def run(self, tool, *args):
         _run([*self.as_owner, str(self.bin / tool), *args], cwd=self.tmp)
@@ -152,6 +156,10 @@ class Clusters:
                 timeout=TIMEOUT,
                 check=False,
             )
+        for process in self.processes:
+            if process.poll() is None:  # e.g. still waiting for the primary
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
 
     def connect(self, port, dbname=DB):
         conn = psycopg2.connect(host=str(self.tmp), port=port, user=ROLE, dbname=dbname)
@@ -164,62 +172,74 @@ class Clusters:
             return cr.fetchall()
 
 
+# The primary listens on 127.0.0.1 too: the replica streams over TCP with a password, as
+# db-replica does from db in docker-compose.yml.
 SERVER_SETTINGS = """
-listen_addresses = ''
+listen_addresses = '127.0.0.1'
 unix_socket_directories = '{tmp}'
 wal_level = replica
 max_wal_senders = 4
+max_replication_slots = 4
 hot_standby = on
 fsync = off
 shared_buffers = 32MB
 log_statement = 'all'
 log_line_prefix = '%m [%p] '
 """
+REPLICATION = {"REPLICATION_USER": "replicator", "REPLICATION_PASSWORD": uuid.uuid4().hex}
+
+
+def _script_env(clusters, **variables):
+    """``env`` arguments running a docker/postgres script here, with this machine's binaries."""
+    path = f"PATH={clusters.bin}:/usr/local/bin:/usr/bin:/bin"
+    return ["env", path, *(f"{key}={value}" for key, value in variables.items())]
 
 
 def _make_primary(clusters):
+    """initdb, then docker/postgres/primary-init.sh as the postgres image runs it on the first
+    start (role, slot, pg_hba.conf line). As in the image, initdb's own replication lines are
+    gone, so the replica gets in by the script's line only, with the role's password."""
     tmp = clusters.tmp
-    clusters.run(
-        "initdb",
-        "-D",
-        str(tmp / "primary"),
-        "-U",
-        ROLE,
-        "-A",
-        "trust",
-        "-E",
-        "UTF8",
-        "--no-locale",
-        "--no-sync",
-    )
+    clusters.run("initdb", "-D", str(tmp / "primary"), "-U", ROLE, "--auth-local=trust",
+                 "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync")  # fmt: skip
+    hba = tmp / "primary" / "pg_hba.conf"
+    lines = hba.read_text().splitlines(keepends=True)
+    hba.write_text("".join(line for line in lines if " replication " not in line))
     with open(tmp / "primary" / "postgresql.conf", "a") as conf:
         conf.write(SERVER_SETTINGS.format(tmp=tmp))
     clusters.start("primary", PRIMARY_PORT)
+    script = ROOT / "docker" / "postgres" / "primary-init.sh"
+    environment = _script_env(clusters, POSTGRES_USER=ROLE, PGDATA=tmp / "primary", PGHOST=tmp,
+                              PGPORT=PRIMARY_PORT, **REPLICATION)  # fmt: skip
+    _run([*clusters.as_owner, *environment, "bash", str(script)], cwd=tmp)
+    clusters.run("pg_ctl", "-D", str(tmp / "primary"), "reload")
 
 
 def _make_replica(clusters):
-    """pg_basebackup -R from the primary (it writes standby.signal and primary_conninfo), then
-    a second postgres on its own port as hot standby."""
+    """docker/postgres/replica-entrypoint.sh, the entrypoint of db-replica: pg_basebackup -R
+    from the primary into the empty folder (standby.signal, primary_conninfo with the slot),
+    then postgres as hot standby on its own port."""
     tmp = clusters.tmp
-    clusters.run(
-        "pg_basebackup",
-        "-h",
-        str(tmp),
-        "-p",
-        str(PRIMARY_PORT),
-        "-U",
-        ROLE,
-        "-D",
-        str(tmp / "replica"),
-        "-R",
-        "-X",
-        "stream",
-        "-c",
-        "fast",
-        "--no-sync",
-    )
+    script = ROOT / "docker" / "postgres" / "replica-entrypoint.sh"
+    environment = _script_env(clusters, PGDATA=tmp / "replica", PRIMARY_HOST="127.0.0.1",
+                              PRIMARY_PORT=PRIMARY_PORT, **REPLICATION)  # fmt: skip
+    clusters.started.append("replica")
+    with open(clusters.log("replica"), "w") as log:
+        process = subprocess.Popen(
+            [*clusters.as_owner, *environment, "bash", str(script), "-c", f"port={REPLICA_PORT}"],
+            cwd=tmp, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    clusters.processes.append(process)
+
+    def ready():
+        assert process.poll() is None, "the replica stopped: " + _tail(clusters.log("replica"))
+        try:
+            return clusters.query(REPLICA_PORT, "SELECT pg_is_in_recovery()") == [(True,)]
+        except psycopg2.OperationalError:
+            return False
+
+    _wait(ready, "the replica answers as a hot standby")
     assert (tmp / "replica" / "standby.signal").exists()
-    clusters.start("replica", REPLICA_PORT)
 
 
 def _backup_and_restore(clusters):
@@ -406,13 +426,14 @@ def test_readonly_routes_answer_from_the_replica():
         _backup_and_restore(clusters)
         timings["backup and restore"] = time.monotonic() - started
         _make_replica(clusters)
-        assert clusters.query(REPLICA_PORT, "SELECT pg_is_in_recovery()") == [(True,)]
         assert clusters.query(PRIMARY_PORT, "SELECT pg_is_in_recovery()") == [(False,)]
+        # the replica streams through the slot primary-init.sh created, as the replication role
+        streaming = """
+            SELECT r.usename, s.slot_name FROM pg_stat_replication r
+              JOIN pg_replication_slots s ON s.active_pid = r.pid
+             WHERE r.state = 'streaming'"""
         _wait(
-            lambda: clusters.query(
-                PRIMARY_PORT, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"
-            )
-            == [(1,)],
+            lambda: clusters.query(PRIMARY_PORT, streaming) == [("replicator", "replica1")],
             "the primary streams to the replica",
         )
         timings["replica"] = time.monotonic() - started

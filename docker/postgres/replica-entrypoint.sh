@@ -21,6 +21,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
         sleep 2
     done
     echo "db-replica: copying the primary (pg_basebackup -R)"
+    mkdir -p "$PGDATA"
+    chmod 700 "$PGDATA"
     find "$PGDATA" -mindepth 1 -delete
     PGPASSWORD="$REPLICATION_PASSWORD" pg_basebackup --host="$PRIMARY_HOST" \
         --port="${PRIMARY_PORT:-5432}" --username="$REPLICATION_USER" --pgdata="$PGDATA" \
