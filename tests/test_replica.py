@@ -18,8 +18,8 @@ changed, it
    then a second ``postgres`` on port 5442 as hot standby) and checks the primary streams to
    it through the slot;
 3. runs Odoo with prefork workers and ``db_replica_host``/``db_replica_port`` on the replica
-   (HTTP on 127.0.0.1, ``NETMETH_REPLICA_HTTP_PORT`` or a free port), both clusters logging
-   every statement;
+   (HTTP on 127.0.0.1, ``NETMETH_REPLICA_HTTP_PORT`` or a free port; its gevent process
+   answers /websocket), both clusters logging every statement;
 4. shows that the read-only pages (the public matrix, its download, verification; a
    coordinator's catalogue, requests, needs, bank and a form shown by GET; a teacher's card,
    certificates and events) read their tables on the replica and not on the primary; that
