@@ -542,9 +542,18 @@ def _check_routes(clusters, url):
     others = [(coordinator, page) for page in COORDINATOR_PAGES]
     others += [(teacher, page) for page in TEACHER_PAGES]
     statuses = {}
+    details = []
     for session, page in [(session, page) for session, page, _table in pages] + others:
         answer = session.get(f"{url}{page}", timeout=TIMEOUT)
         statuses[page] = (answer.status_code, len(answer.history))
+        # and the first record the list links to (records show their discussion)
+        link = re.search(rf'href="({re.escape(page)}/\d+)"', answer.text)
+        if link and page.startswith("/my/network/"):
+            details.append((session, link.group(1)))
+    for session, page in details:
+        answer = session.get(f"{url}{page}", timeout=TIMEOUT)
+        statuses[page] = (answer.status_code, len(answer.history))
+    assert len(details) >= 8, details
     assert set(statuses.values()) == {(200, 0)}, statuses
     for session, page, table in pages:
         with logs.during() as seen:
