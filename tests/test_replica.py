@@ -245,9 +245,7 @@ def _make_replica(clusters):
 def _backup_and_restore(clusters):
     """docker/backup.sh of the test database on its server, docker/restore.sh into the
     temporary primary: returns the restored filestore folder."""
-    source_db = config["db_name"]
-    if isinstance(source_db, list):  # Odoo 18.0 later releases keep a list
-        source_db = source_db[0]
+    source_db = config["db_name"]  # the database pytest-odoo runs the tests on
     source_env = dict(os.environ, NETMETH_LOCAL="1", ODOO_DB=source_db)
     source_env["PATH"] = f"{clusters.bin}:{os.environ['PATH']}"
     source_env["NETMETH_FILESTORE"] = str(Path(config.filestore(source_db)).parent)
