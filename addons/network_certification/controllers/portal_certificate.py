@@ -122,6 +122,7 @@ class NetworkCertificatePortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_certificates(self, page=1, sortby=None, filterby=None, search=None, **kw):
         access = self._network_access()
@@ -144,7 +145,11 @@ class NetworkCertificatePortal(NetworkPortal):
         return request.render("network_certification.portal_my_network_certificates", values)
 
     @http.route(
-        "/my/network/certificates/<int:certificate_id>", type="http", auth="user", website=True
+        "/my/network/certificates/<int:certificate_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_network_certificate(self, certificate_id, **kw):
         # no access token: certificates are not shared by link (the public verification
@@ -160,6 +165,7 @@ class NetworkCertificatePortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_certificate_pdf(self, certificate_id, **kw):
         self._network_access()
@@ -190,7 +196,7 @@ class NetworkCertificatePortal(NetworkPortal):
             url=f"/my/network/certificates/{certificate.id}",
         )
 
-    @http.route("/my/network/card/pdf", type="http", auth="user", website=True)
+    @http.route("/my/network/card/pdf", type="http", auth="user", website=True, readonly=True)
     def portal_network_card_pdf(self, **kw):
         teacher = self._network_access("teacher").partner
         return self._show_report(

@@ -78,6 +78,7 @@ class NetworkCommunityPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_communities(self, page=1, sortby=None, filterby=None, search=None, **kw):
         access = self._network_access()
@@ -172,7 +173,11 @@ class NetworkCommunityPortal(NetworkPortal):
         return values
 
     @http.route(
-        "/my/network/communities/<int:community_id>", type="http", auth="user", website=True
+        "/my/network/communities/<int:community_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_network_community(self, community_id, **kw):
         access = self._network_access()
@@ -285,6 +290,7 @@ class NetworkCommunityPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_community_product_file(self, community_id, material_id, attachment_id, **kw):
         self._network_access()

@@ -56,6 +56,7 @@ class NetworkMentoringPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_mentoring_pairs(self, page=1, sortby=None, filterby=None, **kw):
         access = self._network_access()
@@ -100,7 +101,9 @@ class NetworkMentoringPortal(NetworkPortal):
             },
         )
 
-    @http.route("/my/network/mentoring/<int:pair_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/mentoring/<int:pair_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_network_mentoring_pair(self, pair_id, **kw):
         access = self._network_access()
         pair = self._network_record("network.mentoring.pair", pair_id)

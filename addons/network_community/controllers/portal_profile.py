@@ -10,7 +10,7 @@ class NetworkProfilePortal(NetworkPortal):
     mentoring pairs; a coordinator reads those of their school's teachers on the teachers'
     page of network_methodology."""
 
-    @http.route("/my/network/profile", type="http", auth="user", website=True)
+    @http.route("/my/network/profile", type="http", auth="user", website=True, readonly=True)
     def portal_network_profile(self, **kw):
         teacher = self._network_access("teacher").partner
         env = request.env

@@ -54,6 +54,7 @@ class NetworkDiagnosticPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_diagnostics(self, page=1, sortby=None, **kw):
         access = self._network_access()
@@ -69,7 +70,11 @@ class NetworkDiagnosticPortal(NetworkPortal):
         return request.render("network_development.portal_my_network_diagnostics", values)
 
     @http.route(
-        "/my/network/diagnostics/<int:diagnostic_id>", type="http", auth="user", website=True
+        "/my/network/diagnostics/<int:diagnostic_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_network_diagnostic(self, diagnostic_id, **kw):
         access = self._network_access()

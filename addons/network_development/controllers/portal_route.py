@@ -43,6 +43,7 @@ class NetworkRoutePortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_routes(self, page=1, sortby=None, filterby=None, **kw):
         access = self._network_access()
@@ -59,7 +60,9 @@ class NetworkRoutePortal(NetworkPortal):
         values.update({"page_name": "network_routes", "partner": access.partner})
         return request.render("network_development.portal_my_network_routes", values)
 
-    @http.route("/my/network/routes/<int:route_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/routes/<int:route_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_network_route(self, route_id, **kw):
         access = self._network_access()
         route = self._network_record("network.route", route_id)

@@ -5,6 +5,7 @@ from odoo.http import request
 
 from odoo.addons.network_methodology.controllers.portal import (
     NetworkPortal,
+    readonly_on_get,
     selection_options,
 )
 
@@ -40,6 +41,7 @@ class NetworkExpertisePortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_expertises(self, page=1, sortby=None, filterby=None, **kw):
         access = self._network_access()
@@ -90,6 +92,7 @@ class NetworkExpertisePortal(NetworkPortal):
         auth="user",
         website=True,
         methods=["GET", "POST"],
+        readonly=readonly_on_get,
     )
     def portal_network_expertise(self, expertise_id, **post):
         expertise = self._network_own_expertise(expertise_id)
@@ -115,6 +118,7 @@ class NetworkExpertisePortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_expertise_file(self, expertise_id, attachment_id, **kw):
         expertise = self._network_own_expertise(expertise_id)

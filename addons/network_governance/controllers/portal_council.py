@@ -36,6 +36,7 @@ class NetworkCouncilPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_councils(self, page=1, sortby=None, search=None, **kw):
         access = self._network_access()
@@ -53,7 +54,13 @@ class NetworkCouncilPortal(NetworkPortal):
         values.update({"page_name": "network_councils", "partner": access.partner})
         return request.render("network_governance.portal_my_network_councils", values)
 
-    @http.route("/my/network/councils/<int:council_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/councils/<int:council_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_council(self, council_id, **kw):
         access = self._network_access()
         council = self._network_record("network.council", council_id)

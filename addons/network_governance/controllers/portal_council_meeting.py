@@ -11,7 +11,13 @@ class NetworkCouncilMeetingPortal(NetworkPortal):
     approved, the minutes and their signed scan. No share links: the minutes are the
     members' only."""
 
-    @http.route("/my/network/meetings/<int:meeting_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/meetings/<int:meeting_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_meeting(self, meeting_id, **kw):
         self._network_access()
         meeting = self._network_record("network.council.meeting", meeting_id)
@@ -21,7 +27,11 @@ class NetworkCouncilMeetingPortal(NetworkPortal):
         return request.render("network_governance.portal_my_network_meeting", values)
 
     @http.route(
-        "/my/network/meetings/<int:meeting_id>/scan", type="http", auth="user", website=True
+        "/my/network/meetings/<int:meeting_id>/scan",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_network_meeting_scan(self, meeting_id, **kw):
         # Portal users cannot read attachments by id; the meeting's access decides.

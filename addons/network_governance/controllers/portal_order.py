@@ -59,6 +59,7 @@ class NetworkOrderPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_documents(
         self, page=1, sortby=None, filterby=None, search_in=None, search=None, **kw
@@ -80,7 +81,13 @@ class NetworkOrderPortal(NetworkPortal):
         values.update({"page_name": "network_documents", "order_kinds": dict(ORDER_KINDS)})
         return request.render("network_governance.portal_my_network_documents", values)
 
-    @http.route("/my/network/documents/<int:order_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/documents/<int:order_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_document(self, order_id, **kw):
         self._network_access()
         order = self._network_record("network.order", order_id)
@@ -89,7 +96,13 @@ class NetworkOrderPortal(NetworkPortal):
         )
         return request.render("network_governance.portal_my_network_document", values)
 
-    @http.route("/my/network/documents/<int:order_id>/file", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/documents/<int:order_id>/file",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_document_file(self, order_id, **kw):
         # Portal users cannot read attachments by id; the document's access decides.
         self._network_access()

@@ -48,6 +48,7 @@ class NetworkResourcePortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_resources(
         self, page=1, sortby=None, search_in=None, search=None, resource_kind=None, **kw
@@ -80,7 +81,13 @@ class NetworkResourcePortal(NetworkPortal):
         )
         return request.render("network_governance.portal_network_resources", values)
 
-    @http.route("/my/network/resources/<int:resource_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/resources/<int:resource_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_resource(self, resource_id, **kw):
         access = self._network_access()
         resource = self._network_record("network.resource", resource_id)

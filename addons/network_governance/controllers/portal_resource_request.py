@@ -69,6 +69,7 @@ class NetworkResourceRequestPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_resource_requests(
         self, page=1, sortby=None, filterby=None, search_in=None, search=None, **kw
@@ -91,7 +92,11 @@ class NetworkResourceRequestPortal(NetworkPortal):
         return request.render("network_governance.portal_my_network_resource_requests", values)
 
     @http.route(
-        "/my/network/resource-requests/<int:request_id>", type="http", auth="user", website=True
+        "/my/network/resource-requests/<int:request_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_network_resource_request_page(self, request_id, access_token=None, **kw):
         access = None if access_token else self._network_access("coordinator")

@@ -57,6 +57,7 @@ class NetworkRoadmapPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_roadmap(
         self, page=1, sortby=None, filterby=None, search_in=None, search=None, project_id=None, **kw

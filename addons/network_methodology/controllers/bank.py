@@ -159,6 +159,7 @@ class NetworkBank(http.Controller):
         type="http",
         auth="public",
         website=True,
+        readonly=True,
     )
     def network_bank_file(self, material_id, attachment_id, **kw):
         redirect = self._network_bank_check_access()

@@ -23,6 +23,14 @@ ORGANIZATION_FIELDS = ("organization_id", "requester_id", "executor_id")
 ALERTS_SESSION_KEY = "network_portal_alerts"
 
 
+def readonly_on_get(_controller):
+    """``readonly=`` of a route that shows a form on GET and changes records on POST: the form
+    is read from the read replica (``db_replica_host``), the POST runs on the primary. Pages
+    that only read are ``readonly=True``; routes that only write (POST) keep the default
+    (read/write). ``tests/test_readonly_routes.py`` lists which is which."""
+    return request.httprequest.method in ("GET", "HEAD")
+
+
 class NetworkAccess(NamedTuple):
     """Who asks for a network page: a coordinator acts for ``organization``; a teacher
     belongs to it."""

@@ -6,7 +6,7 @@ from odoo.http import request
 from ..models.ir_http import NetworkAccessDenied
 from ..models.network_agreement import SCAN_MAX_BYTES
 from ..models.res_partner import COORDINATING_ORG_KINDS
-from .portal import NetworkPortal, selection_options
+from .portal import NetworkPortal, readonly_on_get, selection_options
 
 
 class NetworkAgreementPortal(NetworkPortal):
@@ -46,6 +46,7 @@ class NetworkAgreementPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_agreements(self, page=1, sortby=None, search_in=None, search=None, **kw):
         self._network_access("coordinator")
@@ -63,7 +64,13 @@ class NetworkAgreementPortal(NetworkPortal):
         values["page_name"] = "network_agreements"
         return request.render("network_methodology.portal_my_network_agreements", values)
 
-    @http.route("/my/network/agreements/<int:agreement_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/agreements/<int:agreement_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_agreement(self, agreement_id, access_token=None, **kw):
         if not access_token:
             self._network_access("coordinator")
@@ -85,7 +92,14 @@ class NetworkAgreementPortal(NetworkPortal):
             raise NetworkAccessDenied("no_organization")
         return organization
 
-    @http.route("/my/network/join", type="http", auth="user", website=True, methods=["GET", "POST"])
+    @http.route(
+        "/my/network/join",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=readonly_on_get,
+    )
     def portal_network_join(self, **post):
         organization = self._network_applicant()
         if organization.is_network_member:

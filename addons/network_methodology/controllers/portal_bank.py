@@ -73,6 +73,7 @@ class NetworkBankPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_bank_file(self, material_id, attachment_id, **kw):
         self._network_access()

@@ -43,7 +43,7 @@ class NetworkCardPortal(NetworkPortal):
             "red_count": len(tokens.filtered(lambda t: t.role == "presenter")),
         }
 
-    @http.route("/my/network/card", type="http", auth="user", website=True)
+    @http.route("/my/network/card", type="http", auth="user", website=True, readonly=True)
     def portal_network_card(self, **kw):
         teacher = self._network_access("teacher").partner
         values = self._prepare_portal_layout_values()

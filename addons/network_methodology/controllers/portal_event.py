@@ -4,7 +4,7 @@ from odoo import _, fields, http
 from odoo.http import request
 
 from ..models.network_portal_mixin import to_int
-from .portal import NetworkPortal, form_list
+from .portal import NetworkPortal, form_list, readonly_on_get
 
 
 class NetworkEventPortal(NetworkPortal):
@@ -49,6 +49,7 @@ class NetworkEventPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_events(self, page=1, sortby=None, filterby=None, search=None, **kw):
         access = self._network_access()
@@ -81,7 +82,9 @@ class NetworkEventPortal(NetworkPortal):
         )
         return request.render("network_methodology.portal_my_network_events", values)
 
-    @http.route("/my/network/events/<int:event_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/events/<int:event_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_network_event(self, event_id, **kw):
         access = self._network_access()
         event = self._network_record("event.event", event_id)
@@ -136,6 +139,7 @@ class NetworkEventPortal(NetworkPortal):
         auth="user",
         website=True,
         methods=["GET", "POST"],
+        readonly=readonly_on_get,
     )
     def portal_network_event_attendance(self, event_id, **post):
         """The host's coordinator marks who came to the held event; the centre then issues

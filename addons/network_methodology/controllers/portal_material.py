@@ -4,7 +4,7 @@ from odoo import _, fields, http
 from odoo.http import request
 
 from ..models.network_material import MATERIAL_EXTENSIONS, MATERIAL_MAX_FILES
-from .portal import NetworkPortal, form_list, selection_options
+from .portal import NetworkPortal, form_list, readonly_on_get, selection_options
 
 
 class NetworkMaterialPortal(NetworkPortal):
@@ -39,6 +39,7 @@ class NetworkMaterialPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_materials(self, page=1, sortby=None, filterby=None, search=None, **kw):
         organization = self._network_access("coordinator").organization
@@ -96,7 +97,12 @@ class NetworkMaterialPortal(NetworkPortal):
         ]
 
     @http.route(
-        "/my/network/materials/new", type="http", auth="user", website=True, methods=["GET", "POST"]
+        "/my/network/materials/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=readonly_on_get,
     )
     def portal_network_material_new(self, **post):
         organization = self._network_access("coordinator").organization
@@ -128,7 +134,13 @@ class NetworkMaterialPortal(NetworkPortal):
         material = self._network_record("network.material", material_id)
         return material if material.organization_id == organization else None
 
-    @http.route("/my/network/materials/<int:material_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/materials/<int:material_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_material(self, material_id, access_token=None, **kw):
         material = self._network_own_material(material_id, access_token)
         if material is None:
@@ -145,6 +157,7 @@ class NetworkMaterialPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_material_file(self, material_id, attachment_id, access_token=None, **kw):
         # Portal users cannot read attachments by id; the material's access decides.

@@ -3,7 +3,7 @@ from werkzeug.exceptions import Forbidden
 from odoo import _, http
 from odoo.http import request
 
-from .portal import NetworkPortal, selection_options
+from .portal import NetworkPortal, readonly_on_get, selection_options
 
 
 class NetworkNeedPortal(NetworkPortal):
@@ -50,6 +50,7 @@ class NetworkNeedPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_needs(self, page=1, sortby=None, filterby=None, search=None, **kw):
         access = self._network_access("coordinator")
@@ -70,7 +71,12 @@ class NetworkNeedPortal(NetworkPortal):
         return request.render("network_methodology.portal_my_network_needs", values)
 
     @http.route(
-        "/my/network/needs/new", type="http", auth="user", website=True, methods=["GET", "POST"]
+        "/my/network/needs/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=readonly_on_get,
     )
     def portal_network_need_new(self, **post):
         organization = self._network_access("coordinator").organization
@@ -100,7 +106,9 @@ class NetworkNeedPortal(NetworkPortal):
         )
         return request.render("network_methodology.portal_network_need_form", values)
 
-    @http.route("/my/network/needs/<int:need_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/needs/<int:need_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_network_need(self, need_id, access_token=None, **kw):
         access = None if access_token else self._network_access("coordinator")
         need = self._network_record("network.need", need_id, access_token)

@@ -5,7 +5,7 @@ from odoo.http import request
 
 from ..models.network_offer import AUDIENCES, EVENT_FORMS
 from ..models.network_portal_mixin import to_int
-from .portal import NetworkPortal, form_list, selection_options
+from .portal import NetworkPortal, form_list, readonly_on_get, selection_options
 
 
 class NetworkOfferPortal(NetworkPortal):
@@ -45,6 +45,7 @@ class NetworkOfferPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_offers(self, page=1, sortby=None, filterby=None, search=None, **kw):
         access = self._network_access("coordinator")
@@ -85,7 +86,12 @@ class NetworkOfferPortal(NetworkPortal):
         return dict(post, presenter_ids=form_list("presenter_ids"))
 
     @http.route(
-        "/my/network/offers/new", type="http", auth="user", website=True, methods=["GET", "POST"]
+        "/my/network/offers/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=readonly_on_get,
     )
     def portal_network_offer_new(self, **post):
         organization = self._network_access("coordinator").organization
@@ -123,6 +129,7 @@ class NetworkOfferPortal(NetworkPortal):
         auth="user",
         website=True,
         methods=["GET", "POST"],
+        readonly=readonly_on_get,
     )
     def portal_network_offer_edit(self, offer_id, **post):
         organization, offer = self._network_own_offer(offer_id)
@@ -161,7 +168,9 @@ class NetworkOfferPortal(NetworkPortal):
         )
 
     # ------------------------------------------------------------------ an offer's page
-    @http.route("/my/network/offers/<int:offer_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/offers/<int:offer_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_network_offer(self, offer_id, access_token=None, **kw):
         access = None if access_token else self._network_access()
         offer = self._network_record("network.offer", offer_id, access_token)
@@ -234,6 +243,7 @@ class NetworkOfferPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_catalogue(
         self,

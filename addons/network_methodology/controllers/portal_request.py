@@ -61,6 +61,7 @@ class NetworkRequestPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_requests(
         self, page=1, sortby=None, filterby=None, search_in=None, search=None, **kw
@@ -82,7 +83,13 @@ class NetworkRequestPortal(NetworkPortal):
         values.update({"page_name": "network_requests", "organization": organization})
         return request.render("network_methodology.portal_my_network_requests", values)
 
-    @http.route("/my/network/requests/<int:request_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/requests/<int:request_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_network_request(self, request_id, access_token=None, **kw):
         access = None if access_token else self._network_access("coordinator")
         network_request = self._network_record("network.request", request_id, access_token)

@@ -54,7 +54,7 @@ class NetworkTeacherPortal(NetworkPortal):
             "token_counts": counts,
         }
 
-    @http.route("/my/network/teachers", type="http", auth="user", website=True)
+    @http.route("/my/network/teachers", type="http", auth="user", website=True, readonly=True)
     def portal_network_teachers(self, **kw):
         organization = self._network_access("coordinator").organization.sudo()
         values = self._prepare_portal_layout_values()

@@ -44,6 +44,7 @@ class NetworkSchoolPairPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_school_pairs(self, page=1, sortby=None, **kw):
         access = self._network_access("coordinator")
@@ -69,7 +70,9 @@ class NetworkSchoolPairPortal(NetworkPortal):
         )
         return request.render("network_school_pairing.portal_my_network_school_pairs", values)
 
-    @http.route("/my/network/pairs/<int:pair_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/network/pairs/<int:pair_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_network_school_pair(self, pair_id, **kw):
         access = self._network_access("coordinator")
         pair = self._network_record("network.school.pair", pair_id)
