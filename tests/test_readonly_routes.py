@@ -32,6 +32,7 @@ WRITES = {
     "/my/network/offers/<int:offer_id>/submit",
     "/my/network/offers/<int:offer_id>/request",
     "/my/network/requests/<int:request_id>/<any(cancel,accept,reject):action>",
+    "/my/network/<string:path>/<int:record_id>/<any(follow,unfollow):action>",
 }
 # Forms: GET shows the form from the replica, POST writes on the primary (readonly_on_get).
 FORMS = {
