@@ -1,0 +1,101 @@
+"""Locust scenarios of the load test (run by tests/load/run.sh, headless).
+
+- teachers: Odoo's portal home ``/my`` (the yardstick), their activity card, the network's
+  events, the PDF of one of their certificates (the frozen attachment);
+- coordinators: ``/my``, the catalogue of experience, their requests, the matrix;
+- visitors (not logged in): the verification page of a certificate, the public matrix.
+
+Users are spawned in the proportion 3 teachers : 2 coordinators : 1 visitor, each waiting
+``NETMETH_LOAD_WAIT`` seconds (default 2-5) between pages. Each portal user logs in once, with
+its own account (``NETMETH_LOAD_USERS``: the JSON written by populate.py). A page counts as an
+error unless it answers 200 with the expected content type (a redirection to the login page is
+an error).
+"""
+
+import itertools
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).parent))
+from routes import ANONYMOUS, COORDINATOR, LOGIN, TEACHER  # noqa: E402
+
+DATA = json.loads(Path(os.environ.get("NETMETH_LOAD_USERS", "load_users.json")).read_text())
+WAIT = [float(part) for part in os.environ.get("NETMETH_LOAD_WAIT", "2-5").split("-")]
+TEACHERS = itertools.cycle(DATA["teachers"])
+COORDINATORS = itertools.cycle(DATA["coordinators"])
+
+
+class NetworkUser(HttpUser):
+    abstract = True
+    wait_time = between(*WAIT)
+    routes = []
+
+    def get(self, name, url, content_type="text/html"):
+        with self.client.get(
+            url, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+            elif not response.headers.get("Content-Type", "").startswith(content_type):
+                response.failure(f"content type {response.headers.get('Content-Type')}")
+
+    def login(self, account):
+        with self.client.post(
+            LOGIN,
+            name=LOGIN,
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "db": DATA["db"],
+                    "login": account["login"],
+                    "password": DATA["password"],
+                },
+            },
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200 or "error" in response.json():
+                response.failure(f"login of {account['login']} refused: {response.text[:200]}")
+
+    def values(self):
+        return {}
+
+    @task
+    def page(self):
+        name, url = random.choice(self.routes)
+        values = self.values()
+        content_type = "application/pdf" if url.endswith("/pdf") else "text/html"
+        self.get(name, url.format(**values), content_type)
+
+
+class Teacher(NetworkUser):
+    weight = 3
+    routes = TEACHER
+
+    def on_start(self):
+        self.account = next(TEACHERS)
+        self.login(self.account)
+
+    def values(self):
+        return {"certificate": random.choice(self.account["certificates"])}
+
+
+class Coordinator(NetworkUser):
+    weight = 2
+    routes = COORDINATOR
+
+    def on_start(self):
+        self.login(next(COORDINATORS))
+
+
+class Visitor(NetworkUser):
+    weight = 1
+    routes = ANONYMOUS
+
+    def values(self):
+        return {"code": random.choice(DATA["verification_codes"])}
