@@ -16,16 +16,18 @@ import itertools
 import json
 import os
 import random
+import re
 import sys
 from pathlib import Path
 
 from locust import HttpUser, between, task
 
 sys.path.insert(0, str(Path(__file__).parent))
-from routes import ANONYMOUS, COORDINATOR, LOGIN, TEACHER  # noqa: E402
+from routes import ANONYMOUS, COORDINATOR, COUNTERS, LOGIN, TEACHER, YARDSTICK  # noqa: E402
 
 DATA = json.loads(Path(os.environ.get("NETMETH_LOAD_USERS", "load_users.json")).read_text())
 WAIT = [float(part) for part in os.environ.get("NETMETH_LOAD_WAIT", "2-5").split("-")]
+PLACEHOLDER = re.compile(r'data-placeholder_count="([^"]+)"')
 TEACHERS = itertools.cycle(DATA["teachers"])
 COORDINATORS = itertools.cycle(DATA["coordinators"])
 
@@ -43,24 +45,25 @@ class NetworkUser(HttpUser):
                 response.failure(f"status {response.status_code}")
             elif not response.headers.get("Content-Type", "").startswith(content_type):
                 response.failure(f"content type {response.headers.get('Content-Type')}")
+            return response
 
-    def login(self, account):
+    def json_rpc(self, name, url, params):
         with self.client.post(
-            LOGIN,
-            name=LOGIN,
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "db": DATA["db"],
-                    "login": account["login"],
-                    "password": DATA["password"],
-                },
-            },
+            url,
+            name=name,
+            json={"jsonrpc": "2.0", "method": "call", "params": params},
             catch_response=True,
         ) as response:
             if response.status_code != 200 or "error" in response.json():
-                response.failure(f"login of {account['login']} refused: {response.text[:200]}")
+                response.failure(f"status {response.status_code}: {response.text[:200]}")
+            return response
+
+    def login(self, account):
+        self.json_rpc(
+            LOGIN,
+            LOGIN,
+            {"db": DATA["db"], "login": account["login"], "password": DATA["password"]},
+        )
 
     def values(self):
         return {}
@@ -70,7 +73,11 @@ class NetworkUser(HttpUser):
         name, url = random.choice(self.routes)
         values = self.values()
         content_type = "application/pdf" if url.endswith("/pdf") else "text/html"
-        self.get(name, url.format(**values), content_type)
+        response = self.get(name, url.format(**values), content_type)
+        if name == YARDSTICK and response.status_code == 200:
+            counters = PLACEHOLDER.findall(response.text)
+            if counters:
+                self.json_rpc(COUNTERS, COUNTERS, {"counters": counters})
 
 
 class Teacher(NetworkUser):

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from routes import ANONYMOUS, COORDINATOR, LOGIN, TEACHER, YARDSTICK  # noqa: E402
+from routes import ANONYMOUS, COORDINATOR, COUNTERS, LOGIN, TEACHER, YARDSTICK  # noqa: E402
 
 TARGET_RATIO = 1.5
 # ... INFO db werkzeug: 127.0.0.1 - - [..] "GET /my HTTP/1.1" 200 - 12 0.010 0.050
@@ -31,6 +31,7 @@ LOG_LINE = re.compile(
 def url_patterns():
     """(URL regex, URL template) of every page, the templates' fields as path segments."""
     urls = [url for scenario in (TEACHER, COORDINATOR, ANONYMOUS) for _name, url in scenario]
+    urls += [LOGIN, COUNTERS]
     patterns = {}
     for url in dict.fromkeys(urls):
         regex = re.sub(r"\\\{\w+\\\}", "[^/?]+", re.escape(url))

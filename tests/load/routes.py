@@ -2,8 +2,8 @@
 tests/test_load_routes.py checks that each one is a route of the installed add-ons (this module
 imports nothing but the standard library, so that check runs without locust).
 
-Each entry: the name in the statistics, the URL (``{certificate}`` and ``{code}`` filled in per
-request), and whether it is the yardstick (Odoo's own portal home) or one of our pages.
+Each entry: the name in the statistics and the URL (``{certificate}`` and ``{code}`` filled in
+per request). ``/my``, Odoo's own portal home, is the yardstick.
 """
 
 YARDSTICK = "/my"
@@ -29,6 +29,9 @@ ANONYMOUS = [
 ]
 
 LOGIN = "/web/session/authenticate"
+# After /my, the browser asks for the counters of the home's tiles (JSON, POST): our add-ons'
+# counters are computed there. The locustfile calls it after every /my of a portal user.
+COUNTERS = "/my/counters"
 
 # The same example values fill the templates when the routes are checked.
 EXAMPLE = {"certificate": 1, "code": "x" * 32}
@@ -37,4 +40,4 @@ EXAMPLE = {"certificate": 1, "code": "x" * 32}
 def all_urls():
     """Every URL template of every scenario (and the login), each once."""
     urls = [url for scenario in (TEACHER, COORDINATOR, ANONYMOUS) for _name, url in scenario]
-    return list(dict.fromkeys([LOGIN, *urls]))
+    return list(dict.fromkeys([LOGIN, COUNTERS, *urls]))

@@ -32,6 +32,7 @@ from .region_data import SUB_PROJECTS, generate_region_year
 
 _logger = logging.getLogger(__name__)
 
+
 @tagged("post_install", "-at_install", "-standard", "netmeth_benchmark")
 class BenchmarkKpi(TransactionCase):
     @classmethod

@@ -49,7 +49,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
         "uid": env.uid,
         **n,
     }
-    p["org_ids"] = _sql(env, 
+    p["org_ids"] = _sql(
+        env,
         """
         INSERT INTO res_partner (name, complete_name, is_company, is_network_member,
                                  network_org_kind, active, type)
@@ -60,7 +61,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
         """,
         p,
     )
-    p["teacher_ids"] = _sql(env, 
+    p["teacher_ids"] = _sql(
+        env,
         """
         INSERT INTO res_partner (name, complete_name, parent_id, is_teacher, active, type)
         SELECT %(tag)s || ' teacher ' || g, %(tag)s || ' teacher ' || g,
@@ -71,7 +73,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
         p,
     )
     # offers: two per organization, one in ten stays a draft
-    p["offer_ids"] = _sql(env, 
+    p["offer_ids"] = _sql(
+        env,
         """
         INSERT INTO network_offer (name, organization_id, school_year_id, project_id,
                                    event_form, audience, state, duration_hours)
@@ -87,7 +90,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
     # requests on published offers by another organization, in every state; the k-th pass
     # over the offers (k = g * 10 / 9 / offers) files from the organization k + 1 places after
     # the executor's, so that no applicant has two pending requests for one offer
-    _sql(env, 
+    _sql(
+        env,
         """
         INSERT INTO network_request (name, requester_id, offer_id, executor_id, project_id,
                                      event_form, school_year_id, date_request,
@@ -110,7 +114,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
         """,
         p,
     )
-    p["event_ids"] = _sql(env, 
+    p["event_ids"] = _sql(
+        env,
         """
         INSERT INTO event_event (name, date_tz, badge_format, seats_limited, date_begin,
                                  date_end, is_network_event, event_form,
@@ -129,7 +134,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
     )
     # tokens: event g / per_event, teacher g (mod teachers): unique per teacher and event
     p["per_event"] = max(1, n["tokens"] // n["events"])
-    _sql(env, 
+    _sql(
+        env,
         """
         INSERT INTO network_activity_token (partner_id, organization_id, event_id, role,
                                             school_year_id, date, state)
@@ -142,8 +148,13 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
         """,
         p,
     )
+    # statistics of the new rows (ANALYZE sees the transaction's own rows): with those of a
+    # year that had few tokens, the planner would look each certificate's tokens up through
+    # the school year's index, a scan of the million tokens per certificate
+    _sql(env, "ANALYZE network_activity_token")
     if "network.certificate" in env:
-        _sql(env, 
+        _sql(
+            env,
             """
             INSERT INTO network_certificate (name, certificate_kind, partner_id,
                                              organization_id, school_year_id, company_id,
@@ -157,7 +168,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
             """,
             dict(p, company=env.company.id),
         )
-        _sql(env, 
+        _sql(
+            env,
             """
             INSERT INTO network_certificate_token_rel (certificate_id, token_id)
             SELECT c.id, t.id
@@ -170,7 +182,8 @@ def generate_region_year(env, year, subprojects, factor=1, tag="B"):
             """,
             p,
         )
-        _sql(env, 
+        _sql(
+            env,
             """
             INSERT INTO network_platform_partner_year_rel (partner_id, school_year_id)
             SELECT (%(org_ids)s::int[])[g], %(year)s FROM generate_series(1, %(platforms)s) g
