@@ -6,10 +6,10 @@
 - visitors (not logged in): the verification page of a certificate, the public matrix.
 
 Users are spawned in the proportion 3 teachers : 2 coordinators : 1 visitor, each waiting
-``NETMETH_LOAD_WAIT`` seconds (default 2-5) between pages. Each portal user logs in once, with
-its own account (``NETMETH_LOAD_USERS``: the JSON written by populate.py). A page counts as an
-error unless it answers 200 with the expected content type (a redirection to the login page is
-an error).
+``NETMETH_LOAD_WAIT`` seconds between pages (default 5-15: reading the page). Each portal user
+logs in once, with its own account (``NETMETH_LOAD_USERS``: the JSON written by populate.py).
+A page counts as an error unless it answers 200 with the expected content type (a redirection
+to the login page is an error).
 """
 
 import itertools
@@ -26,8 +26,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from routes import ANONYMOUS, COORDINATOR, COUNTERS, LOGIN, TEACHER, YARDSTICK  # noqa: E402
 
 DATA = json.loads(Path(os.environ.get("NETMETH_LOAD_USERS", "load_users.json")).read_text())
-WAIT = [float(part) for part in os.environ.get("NETMETH_LOAD_WAIT", "2-5").split("-")]
+WAIT = [float(part) for part in os.environ.get("NETMETH_LOAD_WAIT", "5-15").split("-")]
 PLACEHOLDER = re.compile(r'data-placeholder_count="([^"]+)"')
+# NETMETH_LOAD_ONE_EACH=1: exactly one user of each role (the light run of run.sh)
+ONE_EACH = int(os.environ.get("NETMETH_LOAD_ONE_EACH", "0"))
 TEACHERS = itertools.cycle(DATA["teachers"])
 COORDINATORS = itertools.cycle(DATA["coordinators"])
 
@@ -82,6 +84,7 @@ class NetworkUser(HttpUser):
 
 class Teacher(NetworkUser):
     weight = 3
+    fixed_count = ONE_EACH
     routes = TEACHER
 
     def on_start(self):
@@ -94,6 +97,7 @@ class Teacher(NetworkUser):
 
 class Coordinator(NetworkUser):
     weight = 2
+    fixed_count = ONE_EACH
     routes = COORDINATOR
 
     def on_start(self):
@@ -102,6 +106,7 @@ class Coordinator(NetworkUser):
 
 class Visitor(NetworkUser):
     weight = 1
+    fixed_count = ONE_EACH
     routes = ANONYMOUS
 
     def values(self):

@@ -9,9 +9,11 @@
 #    organizations, 100,000 teachers, 1,000,000 tokens, 20,000 certificates with their frozen
 #    PDFs) and gives portal access to a sample of teachers and coordinators;
 # 3. serves it with prefork workers (--workers, --max-cron-threads=0) on 127.0.0.1;
-# 4. runs locust (tests/load/locustfile.py) for a warm-up, then for the measure;
-# 5. prints the table of tests/load/report.py (also written to var/load/<date>/report.md with
-#    locust's CSV files and the server log) and exits 1 when a target is missed;
+# 4. runs locust (tests/load/locustfile.py): a warm-up (30 s), one user of each role (60 s:
+#    each page's own time), then the measure (50 users for 3 minutes);
+# 5. prints the tables of tests/load/report.py for the light run and the measure (also written
+#    to var/load/<date>/report*.md with locust's CSV files and the server log) and exits 1 when
+#    the measure misses a target;
 # 6. stops the server and drops the database, whatever happened.
 #
 # Environment (all optional):
@@ -19,9 +21,8 @@
 #   NETMETH_LOAD_USERS_MAX     concurrent locust users (default 50)
 #   NETMETH_LOAD_SPAWN_RATE    users started per second (default 5)
 #   NETMETH_LOAD_TIME          length of the measure (default 3m; the warm-up is 30s)
-#   NETMETH_LOAD_WAIT          seconds each user waits between pages (default 2-5)
-#   NETMETH_LOAD_WORKERS       Odoo workers (default 3: this 2-core machine is shared; Odoo's
-#                              rule of thumb for a dedicated server is cores × 2 + 1)
+#   NETMETH_LOAD_WAIT          seconds each user waits between pages (default 5-15: reading)
+#   NETMETH_LOAD_WORKERS       Odoo workers (default cores × 2 + 1, Odoo's rule of thumb)
 #   NETMETH_LOAD_PORT          HTTP port (default 8095; the gevent port is the next one)
 #   NETMETH_LOAD_DB            an existing database populated by an earlier run kept with
 #                              NETMETH_LOAD_KEEP=1: steps 1-2 are skipped, it is not dropped
@@ -34,7 +35,7 @@ PORT="${NETMETH_LOAD_PORT:-8095}"
 USERS_MAX="${NETMETH_LOAD_USERS_MAX:-50}"
 SPAWN_RATE="${NETMETH_LOAD_SPAWN_RATE:-5}"
 RUN_TIME="${NETMETH_LOAD_TIME:-3m}"
-WORKERS="${NETMETH_LOAD_WORKERS:-3}"
+WORKERS="${NETMETH_LOAD_WORKERS:-$(($(nproc) * 2 + 1))}"
 OUT="$ROOT/var/load/$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 export NETMETH_LOAD_USERS="$OUT/users.json"
@@ -114,23 +115,32 @@ locust_run() {
     "$LOCUST_VENV/bin/locust" -f "$LOAD_DIR/locustfile.py" --headless --only-summary \
         --host "http://127.0.0.1:$PORT" --loglevel WARNING "$@"
 }
-say "warm-up: 6 users for 60s (every worker renders every page: templates, assets' URLs)"
-NETMETH_LOAD_WAIT=0.2-0.5 locust_run -u 6 -r 6 -t 60s >"$OUT/warmup.log" 2>&1 || true
-: >"$OUT/server.log.measure"
-measure_from=$(wc -l <"$OUT/server.log")
+say "warm-up: 6 users for 30s (every worker renders every page: templates, assets' URLs)"
+NETMETH_LOAD_WAIT=0.2-0.5 locust_run -u 6 -r 6 -t 30s >"$OUT/warmup.log" 2>&1 || true
+# A light run first: one user of each role, each page's own time without a queue
+say "light: one user of each role for 60s (each page's own time)"
+from_line=$(($(wc -l <"$OUT/server.log") + 1))
+NETMETH_LOAD_ONE_EACH=1 NETMETH_LOAD_WAIT=1-2 locust_run -u 3 -r 3 -t 60s --csv "$OUT/single" \
+    >"$OUT/single.log" 2>&1 || true
+tail -n +"$from_line" "$OUT/server.log" >"$OUT/server-single.log"
 say "measure: $USERS_MAX users (started $SPAWN_RATE per second) for $RUN_TIME"
 load_start=$(date -u '+%F %T')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+from_line=$(($(wc -l <"$OUT/server.log") + 1))
 locust_run -u "$USERS_MAX" -r "$SPAWN_RATE" -t "$RUN_TIME" --csv "$OUT/locust" \
     >"$OUT/locust.log" 2>&1 || true
-tail -n +"$((measure_from + 1))" "$OUT/server.log" >"$OUT/server.log.measure"
+tail -n +"$from_line" "$OUT/server.log" >"$OUT/server-load.log"
 printf 'Run of %s UTC: %s users for %s, factor %s, %s workers, %s cores; load average %s before, %s after (1, 5, 15 min)\n' \
     "$load_start" "$USERS_MAX" "$RUN_TIME" \
     "$("$LOCUST_VENV/bin/python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["factor"])' "$NETMETH_LOAD_USERS")" \
     "$WORKERS" "$(nproc)" \
     "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$OUT/machine.txt"
+echo "One user of each role:"
+"$LOCUST_VENV/bin/python" "$LOAD_DIR/report.py" "$OUT/single" "$OUT/server-single.log" \
+    "$OUT/report-single.md" || true
+echo "$USERS_MAX users:"
 rc=0
-"$LOCUST_VENV/bin/python" "$LOAD_DIR/report.py" "$OUT/locust" "$OUT/server.log.measure" \
+"$LOCUST_VENV/bin/python" "$LOAD_DIR/report.py" "$OUT/locust" "$OUT/server-load.log" \
     "$OUT/report.md" || rc=$?
 cat "$OUT/machine.txt"
 say "figures in $OUT (report.md, locust_stats.csv, server.log)"
