@@ -71,6 +71,7 @@ def main(prefix, log_path, output=None):
         stats = {row["Name"]: row for row in csv.DictReader(file)}
     server = server_figures(log_path)
     url_of = {name: url for scenario in (TEACHER, COORDINATOR, ANONYMOUS) for name, url in scenario}
+    url_of.update({LOGIN: LOGIN, COUNTERS: COUNTERS})
     yardstick = stats.get(YARDSTICK)
     if not yardstick:
         sys.exit(f"no request to the yardstick {YARDSTICK} in {prefix}_stats.csv")
