@@ -8,6 +8,14 @@ from odoo.addons.network_methodology.models.network_portal_mixin import to_int
 class NetworkMatrixDirection(NetworkMatrix):
     """The published matrix narrowed to one direction of innovation of the school year."""
 
+    @classmethod
+    def _network_matrix_args(cls, filters):
+        args = super()._network_matrix_args(filters)
+        direction_id = request.env.context.get("network_direction_id")
+        if direction_id:
+            args["direction_id"] = direction_id
+        return args
+
     @http.route()
     def network_matrix(self, year_id=None, direction_id=None, **kw):
         Direction = request.env["network.innovation.direction"].sudo()
@@ -22,10 +30,11 @@ class NetworkMatrixDirection(NetworkMatrix):
             if direction and direction not in directions:
                 # a direction of another school year: the year's whole matrix
                 direction = Direction
-                qcontext["matrix"] = (
-                    request.env["network.request"]
-                    .with_context(network_direction_id=False)
-                    ._get_matrix(year)
+                request.update_context(network_direction_id=False)
+                whole = request.env["network.request"]._get_matrix(year)
+                qcontext["matrix_whole"] = whole
+                qcontext["matrix"], qcontext["pager"] = self._network_matrix_page(
+                    whole, kw.get("page"), self._network_matrix_args(qcontext)
                 )
             qcontext.update({"directions": directions, "direction": direction})
         return response

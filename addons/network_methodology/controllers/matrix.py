@@ -6,11 +6,18 @@ import xlsxwriter
 from odoo import _, http
 from odoo.http import content_disposition, request
 
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
 from ..models.ir_http import NetworkAccessDenied
 from ..models.network_offer import EVENT_FORMS
 from ..models.network_portal_mixin import to_int
 from .kpi_report import XLSX_MIMETYPE
 from .portal import selection_options
+
+# Executors (columns) per page of the matrix: a district's matrix fits one page; a region's
+# (about 2,000 × 2,000 organizations) is read a page of columns at a time, with the
+# applicants that requested one of them, and downloaded whole (CSV, XLSX).
+MATRIX_PAGE_SIZE = 25
 
 
 class NetworkMatrix(http.Controller):
@@ -55,31 +62,82 @@ class NetworkMatrix(http.Controller):
             filters["year"], filters["project"] or None, filters["event_form"] or None
         )
 
-    @http.route("/network/matrix", type="http", auth="public", website=True, readonly=True)
-    def network_matrix(self, year_id=None, project_id=None, event_form=None, **kw):
+    def _network_matrix_page(self, matrix, page, url_args):
+        """The page ``page`` of the matrix: ``MATRIX_PAGE_SIZE`` executors (columns), the
+        applicants (rows) that requested one of them, and per executor its applicants and
+        cells (the phone's cards); the totals stay those of the whole matrix. Returns the
+        matrix of the page and its pager."""
+        executors = matrix["executors"]
+        pager = portal_pager(
+            url="/network/matrix",
+            url_args=url_args,
+            total=len(executors),
+            page=to_int(page) or 1,
+            step=MATRIX_PAGE_SIZE,
+        )
+        shown = executors[pager["offset"] : pager["offset"] + MATRIX_PAGE_SIZE]
+        shown_ids = set(shown.ids)
+        requested = {}
+        for (applicant_id, executor_id), cell in matrix["cells"].items():
+            if executor_id in shown_ids:
+                requested.setdefault(executor_id, {})[applicant_id] = cell
+        applicant_ids = {a for cells in requested.values() for a in cells}
+        applicants = matrix["applicants"].filtered(lambda a: a.id in applicant_ids)
+        executor_cells = {
+            executor.id: [
+                (applicant, requested[executor.id][applicant.id])
+                for applicant in applicants
+                if applicant.id in requested.get(executor.id, {})
+            ]
+            for executor in shown
+        }
+        return (
+            dict(matrix, executors=shown, applicants=applicants, executor_cells=executor_cells),
+            pager,
+        )
+
+    @http.route(
+        ["/network/matrix", "/network/matrix/page/<int:page>"],
+        type="http",
+        auth="public",
+        website=True,
+        readonly=True,
+    )
+    def network_matrix(self, year_id=None, project_id=None, event_form=None, page=1, **kw):
         role, organization, redirect = self._network_matrix_check_access()
         if redirect:
             return redirect
         filters = self._network_matrix_filters(year_id, project_id, event_form)
+        whole = self._network_matrix(filters)
+        matrix, pager = self._network_matrix_page(whole, page, self._network_matrix_args(filters))
         values = dict(
             filters,
             page_name="network_matrix",
-            matrix=self._network_matrix(filters),
+            matrix=matrix,
+            matrix_whole=whole,
+            pager=pager,
             own_organization=organization if role else organization.browse(),
             network_role=role,
             export_query=self._network_matrix_query(filters),
         )
         return request.render("network_methodology.portal_network_matrix", values)
 
-    @staticmethod
-    def _network_matrix_query(filters):
-        """The query string of the filters, for the download links."""
+    @classmethod
+    def _network_matrix_args(cls, filters):
+        """The filters as URL arguments (download links, pages)."""
         query = {"year_id": filters["year"].id}
         if filters["project"]:
             query["project_id"] = filters["project"].id
         if filters["event_form"]:
             query["event_form"] = filters["event_form"]
-        return "&".join(f"{key}={value}" for key, value in query.items() if value)
+        return {key: value for key, value in query.items() if value}
+
+    @classmethod
+    def _network_matrix_query(cls, filters):
+        """The query string of the filters, for the download links."""
+        return "&".join(
+            f"{key}={value}" for key, value in cls._network_matrix_args(filters).items()
+        )
 
     @http.route(
         "/network/matrix/export/<string:file_format>",

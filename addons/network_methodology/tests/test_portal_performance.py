@@ -83,3 +83,36 @@ class TestPortalQueryCount(NetworkPortalCommon):
         for _i in range(20):
             self._create_token(self.listener, self._create_event())
         self.assertEqual(self._queries("/my/counters", {"counters": COUNTERS}), small)
+
+    def test_matrix_pages_of_executors(self):
+        """A region's matrix is read a page of executors at a time: each page shows its
+        executors (a column and a phone's card each) and the applicants that requested one of
+        them; the pages together show every executor once."""
+        from ..controllers.matrix import MATRIX_PAGE_SIZE
+
+        self._add_network(30)
+        self._login(self.coordinator_appl)
+        matrix = self.env["network.request"]._get_matrix(self.year)
+        executors = matrix["executors"]
+        self.assertGreater(len(executors), MATRIX_PAGE_SIZE)
+        pages = -(-len(executors) // MATRIX_PAGE_SIZE)
+        cards = 0
+        for page in range(1, pages + 1):
+            path = "/network/matrix" + (f"/page/{page}" if page > 1 else "")
+            response = self.url_open(f"{path}?year_id={self.year.id}")
+            self.assertEqual(response.status_code, 200)
+            html = response.text
+            expected = executors[(page - 1) * MATRIX_PAGE_SIZE : page * MATRIX_PAGE_SIZE]
+            self.assertEqual(html.count('class="card mb-2'), len(expected))
+            cards += len(expected)
+            for executor in expected:
+                self.assertIn(executor.name, html)
+            # the pager links the other pages, with the filters
+            other = f"/network/matrix/page/{page + 1}" if page < pages else "/network/matrix?"
+            self.assertIn(f'href="{other}', html)
+            for applicant in matrix["applicants"]:
+                if applicant in executors:
+                    continue  # also a column or a card on some page
+                requested = any((applicant.id, e.id) in matrix["cells"] for e in expected)
+                self.assertEqual(applicant.name in html, requested, applicant.name)
+        self.assertEqual(cards, len(executors))
