@@ -18,11 +18,11 @@ class NetworkRequest(models.Model):
                 request.school_year_id in request.executor_id.network_platform_year_ids
             )
 
-    def _get_matrix(self, school_year, project=None, event_form=None):
+    def _get_matrix(self, school_year, project=None, event_form=None, executor_slice=None):
         """The matrix also names the organizations holding the «Network platform» status
         during the school year (``platform_ids``): the status in force at its end (or today),
         won by the decision of the year before (a status lasts until the next decision)."""
-        matrix = super()._get_matrix(school_year, project, event_form)
+        matrix = super()._get_matrix(school_year, project, event_form, executor_slice)
         organizations = matrix["applicants"] | matrix["executors"]
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
         status_year = (

@@ -19,9 +19,7 @@ class ReportNetworkKpiYear(models.AbstractModel):
             if kpi.teachers_rediagnosed
             else 0.0,
         )
-        closed.update(
-            percent=True, counts=(kpi.teachers_deficits_closed, kpi.teachers_rediagnosed)
-        )
+        closed.update(percent=True, counts=(kpi.teachers_deficits_closed, kpi.teachers_rediagnosed))
         closed.update(self._kpi_line_texts(closed))
         lines += [
             self._kpi_count_line(

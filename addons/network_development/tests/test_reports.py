@@ -82,9 +82,9 @@ class TestReports(DevelopmentTestCommon):
         self._closed_diagnostic()
         html = (
             self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "network_methodology.action_report_network_kpi_year", self.year.ids
-            )[0]
+            ._render_qweb_html("network_methodology.action_report_network_kpi_year", self.year.ids)[
+                0
+            ]
             .decode()
         )
         lines = self.env["report.network_methodology.report_network_kpi_year"]._kpi_lines(

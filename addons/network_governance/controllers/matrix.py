@@ -31,7 +31,7 @@ class NetworkMatrixDirection(NetworkMatrix):
                 # a direction of another school year: the year's whole matrix
                 direction = Direction
                 request.update_context(network_direction_id=False)
-                whole = request.env["network.request"]._get_matrix(year)
+                whole = self._network_matrix(qcontext, kw.get("page"))
                 qcontext["matrix_whole"] = whole
                 qcontext["matrix"], qcontext["pager"] = self._network_matrix_page(
                     whole, kw.get("page"), self._network_matrix_args(qcontext)

@@ -57,10 +57,20 @@ class NetworkMatrix(http.Controller):
             "event_form": event_form if event_form in dict(EVENT_FORMS) else False,
         }
 
-    def _network_matrix(self, filters):
-        return request.env["network.request"]._get_matrix(
-            filters["year"], filters["project"] or None, filters["event_form"] or None
-        )
+    def _network_matrix(self, filters, page=None):
+        """The whole matrix, its cells limited to the executors of ``page`` when given (the
+        last page when it goes beyond)."""
+        Request = request.env["network.request"]
+        args = (filters["year"], filters["project"] or None, filters["event_form"] or None)
+        if page is None:
+            return Request._get_matrix(*args)
+        offset = (max(to_int(page), 1) - 1) * MATRIX_PAGE_SIZE
+        matrix = Request._get_matrix(*args, slice(offset, offset + MATRIX_PAGE_SIZE))
+        count = len(matrix["executors"])
+        if offset and offset >= count:
+            last = (count - 1) // MATRIX_PAGE_SIZE * MATRIX_PAGE_SIZE if count else 0
+            matrix = Request._get_matrix(*args, slice(last, last + MATRIX_PAGE_SIZE))
+        return matrix
 
     def _network_matrix_page(self, matrix, page, url_args):
         """The page ``page`` of the matrix: ``MATRIX_PAGE_SIZE`` executors (columns), the
@@ -108,7 +118,7 @@ class NetworkMatrix(http.Controller):
         if redirect:
             return redirect
         filters = self._network_matrix_filters(year_id, project_id, event_form)
-        whole = self._network_matrix(filters)
+        whole = self._network_matrix(filters, page)
         matrix, pager = self._network_matrix_page(whole, page, self._network_matrix_args(filters))
         values = dict(
             filters,

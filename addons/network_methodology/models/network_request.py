@@ -227,9 +227,7 @@ class NetworkRequest(models.Model):
         executors = self.executor_id._network_coordinators()
         applicants = self.requester_id._network_coordinators()
         nobody = self.env["res.partner"]
-        self._network_subscribe(
-            lambda r: executors.get(r.executor_id, nobody), [SUBTYPE_SUBMITTED]
-        )
+        self._network_subscribe(lambda r: executors.get(r.executor_id, nobody), [SUBTYPE_SUBMITTED])
         self._network_subscribe(
             lambda r: applicants.get(r.requester_id, nobody), [SUBTYPE_ANSWERED]
         )
@@ -434,13 +432,16 @@ class NetworkRequest(models.Model):
         return domain
 
     @api.model
-    def _get_matrix(self, school_year, project=None, event_form=None):
+    def _get_matrix(self, school_year, project=None, event_form=None, executor_slice=None):
         """The rulebook's matrix of network interaction (3.3, 3.3.1) of a school year (of a
         project and its sub-projects, of a form, if given): applicants (rows) × executors
         (columns) — every organization that declared experience, also those nobody requested
         yet —, each cell the requests filed and carried out and the requested themes with
         their states. Published to every organization, so read as superuser; it holds
-        organization names, themes and counts only. Four queries whatever its size."""
+        organization names, themes and counts only. Four queries whatever its size.
+
+        ``executor_slice`` (a page of the executors sorted by name) limits the cells to those
+        executors' columns; the counts of rows, columns and the total stay the whole matrix's."""
         # The groups in SQL, not _read_group: a region has some 20,000 groups and the ORM would
         # build four records per group (a second of Python); here one record per offer.
         query = self.sudo()._search(self._get_matrix_domain(school_year, project, event_form))
@@ -464,29 +465,38 @@ class NetworkRequest(models.Model):
                 ["__count"],
             )
         )
-        state_labels = dict(self._fields["state"]._description_selection(self.env))
-        themes = self.env["network.offer"].sudo().browse({row[2] for row in groups if row[2]})
-        themes.fetch(["name"])  # one query for every theme of the table
-        theme_of = {offer.id: (offer, offer.name or "") for offer in themes}
-        no_theme = (themes.browse(), "")
 
         def counter():
             return {"requests": 0, "done": 0}
 
-        cells = defaultdict(lambda: {"requests": 0, "done": 0, "themes": []})
         rows, columns, total = defaultdict(counter), defaultdict(counter), counter()
-        for requester_id, executor_id, offer_id, state, count in groups:
+        for requester_id, executor_id, _offer_id, state, count in groups:
             done = count if state == "done" else 0
-            for counts in (
-                cells[requester_id, executor_id],
-                rows[requester_id],
-                columns[executor_id],
-                total,
-            ):
+            for counts in (rows[requester_id], columns[executor_id], total):
                 counts["requests"] += count
                 counts["done"] += done
+        declared = {org.id: count for org, count in offers}
+        for executor_id in declared:  # an executor nobody requested yet has a column too
+            columns.setdefault(executor_id, counter())
+        organizations = self.env["res.partner"].sudo().browse(list(rows.keys() | columns.keys()))
+        organizations.fetch(["name"])  # one query for every name of the table
+        executors = organizations.filtered(lambda p: p.id in columns).sorted("name")
+        detailed = executors[executor_slice] if executor_slice else executors
+        detailed_ids = set(detailed.ids)
+        shown_groups = [row for row in groups if row[1] in detailed_ids]
+
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        themes = self.env["network.offer"].sudo().browse({row[2] for row in shown_groups if row[2]})
+        themes.fetch(["name"])  # one query for every theme shown
+        theme_of = {offer.id: (offer, offer.name or "") for offer in themes}
+        no_theme = (themes.browse(), "")
+        cells = defaultdict(lambda: {"requests": 0, "done": 0, "themes": []})
+        for requester_id, executor_id, offer_id, state, count in shown_groups:
+            cell = cells[requester_id, executor_id]
+            cell["requests"] += count
+            cell["done"] += count if state == "done" else 0
             offer, name = theme_of.get(offer_id, no_theme)
-            cells[requester_id, executor_id]["themes"].append(
+            cell["themes"].append(
                 {
                     "offer": offer,
                     "name": name,
@@ -495,16 +505,11 @@ class NetworkRequest(models.Model):
                     "count": count,
                 }
             )
-        declared = {org.id: count for org, count in offers}
-        for executor_id in declared:  # an executor nobody requested yet has a column too
-            columns.setdefault(executor_id, counter())
-        organizations = self.env["res.partner"].sudo().browse(list(rows.keys() | columns.keys()))
-        organizations.fetch(["name"])  # one query for every name of the table
         for cell in cells.values():
             cell["themes"].sort(key=lambda theme: (theme["name"], theme["state"]))
         return {
             "applicants": organizations.filtered(lambda p: p.id in rows).sorted("name"),
-            "executors": organizations.filtered(lambda p: p.id in columns).sorted("name"),
+            "executors": executors,
             "cells": cells,
             "rows": rows,
             "columns": columns,

@@ -184,9 +184,10 @@ class TestFollowers(NetworkPortalCommon):
         page = self.url_open(request.access_url)
         self.assertIn("o_network_follow_button", page.text)
         self._post(f"{request.access_url}/follow")
-        self.assertEqual(self._subtypes(request, self.coordinator_appl.partner_id), {
-            self.SUBMITTED, self.ANSWERED
-        })
+        self.assertEqual(
+            self._subtypes(request, self.coordinator_appl.partner_id),
+            {self.SUBMITTED, self.ANSWERED},
+        )
         # over JSON-RPC, with read access only, as for any Odoo document
         self.assertTrue(self._rpc("network.request", "action_network_unfollow", [request.id]))
         self.assertNotIn(self.coordinator_appl.partner_id, request.message_partner_ids)

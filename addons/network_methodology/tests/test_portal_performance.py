@@ -116,3 +116,28 @@ class TestPortalQueryCount(NetworkPortalCommon):
                 requested = any((applicant.id, e.id) in matrix["cells"] for e in expected)
                 self.assertEqual(applicant.name in html, requested, applicant.name)
         self.assertEqual(cards, len(executors))
+
+    def test_matrix_page_details_only_its_executors(self):
+        """A page's matrix builds the cells of its executors only; the counts of rows,
+        columns and the total stay those of the whole matrix, and a page past the last shows
+        the last one."""
+        self._add_network(30)
+        Request = self.env["network.request"]
+        whole = Request._get_matrix(self.year)
+        part = Request._get_matrix(self.year, executor_slice=slice(5, 10))
+        shown = whole["executors"][5:10]
+        self.assertEqual(part["executors"], whole["executors"])
+        self.assertEqual(
+            {executor for _applicant, executor in part["cells"]},
+            set(shown.ids) & {executor for _applicant, executor in whole["cells"]},
+        )
+        for key, cell in part["cells"].items():
+            self.assertEqual(cell, whole["cells"][key])
+        self.assertEqual(
+            (part["rows"], part["columns"], part["total"]),
+            (whole["rows"], whole["columns"], whole["total"]),
+        )
+        self._login(self.coordinator_appl)
+        last = self.url_open(f"/network/matrix/page/999?year_id={self.year.id}")
+        self.assertEqual(last.status_code, 200)
+        self.assertIn(whole["executors"][-1].name, last.text)
