@@ -25,6 +25,20 @@ PORTAL_ROLE_FIELDS = {"is_teacher", "is_network_member", "is_company", "parent_i
 IMPORT_KEYS = {"organization": "vat", "teacher": "email"}
 # A Russian INN: 10 digits for an organization, 12 for an individual entrepreneur.
 INN_PATTERN = re.compile(r"\d{10}(\d{2})?")
+
+
+class ImportRows:
+    """What an import of organizations or teachers learnt of its file while checking it: the
+    normalized keys, the teachers' organizations (taken out of the file's columns). Compared
+    by identity, as everything in a context is."""
+
+    __slots__ = ("keys", "organization_ids")
+
+    def __init__(self):
+        self.keys = {}  # {value of the key column: normalized key}
+        self.organization_ids = []
+
+
 # An import stops naming bad rows after this many (core's load stops after 10 errors as well).
 IMPORT_MAX_ERRORS = 10
 
@@ -326,20 +340,22 @@ class ResPartner(models.Model):
         kind = self._network_import_kind() if self.env.context.get("import_file") else None
         if not kind or any(path.split("/")[0] in ("id", ".id") for path in fields):
             return super().load(fields, data)
-        fields = list(fields)
-        messages = self._network_import_check(kind, fields, data)
+        fields, data = list(fields), [list(row) for row in data]
+        rows = ImportRows()
+        messages = self._network_import_check(kind, fields, data, rows)
         if messages:
             return {"ids": False, "messages": messages, "nextrow": 0}
-        return super(ResPartner, self.with_context(network_import_kind=kind)).load(fields, data)
+        return super(
+            ResPartner, self.with_context(network_import_kind=kind, network_import_rows=rows)
+        ).load(fields, data)
 
     @api.model
-    def _network_import_check(self, kind, fields, data):
+    def _network_import_check(self, kind, fields, data, rows):
         """Checks the rows of an import of organizations or teachers before anything is
         written, and returns the errors, each naming its row: the key (INN, e-mail) missing,
         malformed or on two rows; for teachers, an organization that is not one of the
-        network's. Replaces, in ``fields`` and ``data``, the teachers' organizations (an INN
-        or a name) by their database ids, read in one query, and the INNs by their
-        normalized form."""
+        network's. Replaces in ``data`` the INNs by their normalized form; takes the
+        teachers' organizations out of ``fields`` and ``data`` into ``rows``."""
         key_field = IMPORT_KEYS[kind]
         key_label = self._fields[key_field].get_description(self.env)["string"]
         if key_field not in fields:
@@ -385,18 +401,20 @@ class ResPartner(models.Model):
             else:
                 seen[key] = index
                 if kind == "organization":
-                    row[key_index] = key
+                    row[key_index] = value = key
+                rows.keys[value] = key
             if len(errors) >= IMPORT_MAX_ERRORS:
                 return errors
         if kind == "teacher":
-            errors += self._network_import_resolve_organizations(fields, data, first_row)
+            errors += self._network_import_resolve_organizations(fields, data, first_row, rows)
         return errors[:IMPORT_MAX_ERRORS]
 
     @api.model
-    def _network_import_resolve_organizations(self, fields, data, first_row):
+    def _network_import_resolve_organizations(self, fields, data, first_row, rows):
         """The column of the teachers' organization holds the INN or the exact name of an
-        organization of the network: read them all in one query and write their database
-        ids in place (the column becomes ``parent_id/.id``)."""
+        organization of the network: they are read in one query, and the column leaves the
+        file for ``rows.organization_ids`` (core would look each row's organization up
+        again, one query a row); ``_load_records`` puts them back."""
         org_index = fields.index("parent_id")
         values = {(row[org_index] or "").strip() for row in data} - {""}
         organizations = self.with_context(active_test=False).search_fetch(
@@ -417,7 +435,7 @@ class ResPartner(models.Model):
             value = (row[org_index] or "").strip()
             found = matches.get(re.sub(r"\s", "", value)) or matches.get(value) or set()
             if len(found) == 1:
-                row[org_index] = str(next(iter(found)))
+                rows.organization_ids.append(next(iter(found)))
                 continue
             if not value:
                 message = _("Row %(row)s: the organization is empty.", row=first_row + index)
@@ -439,7 +457,9 @@ class ResPartner(models.Model):
             errors.append(self._network_import_error(message, index, "parent_id", value))
             if len(errors) >= IMPORT_MAX_ERRORS:
                 break
-        fields[org_index] = "parent_id/.id"
+        del fields[org_index]
+        for row in data:
+            del row[org_index]
         return errors
 
     @api.model
@@ -455,37 +475,90 @@ class ResPartner(models.Model):
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
         """In an import of organizations or teachers, a row whose key (INN, e-mail) is an
-        existing record's updates that record; the others are created. One query for the
-        whole batch."""
+        existing record's updates that record, the others are created (one query finds them
+        for the whole batch). Updates write only the values that changed, one write per
+        field and value for all the records that get it: a re-import of an unchanged file
+        writes nothing (core writes each row apart, its triggers searching each time)."""
         kind = self.env.context.get("network_import_kind")
-        key_field = IMPORT_KEYS.get(kind)
+        if not kind or update:
+            return super()._load_records(data_list, update=update, ignore_duplicates=ignore_duplicates)
+        key_field = IMPORT_KEYS[kind]
+        rows = self.env.context.get("network_import_rows")
+        if rows and rows.organization_ids:
+            for data in data_list:
+                data["values"]["parent_id"] = rows.organization_ids[data["info"]["rows"]["from"]]
         pending = [
             data
             for data in data_list
-            if key_field
-            and not update
-            and not data.get("xml_id")
-            and not data["values"].get("id")
-            and data["values"].get(key_field)
+            if not data.get("xml_id") and not data["values"].get("id") and data["values"].get(key_field)
         ]
-        if pending:
-            keys = {self._network_import_key(kind, d["values"][key_field]) for d in pending}
-            existing = self._network_import_existing(kind, keys - {None})
-            for data in pending:
-                key = self._network_import_key(kind, data["values"][key_field])
-                found = existing.get(key, [])
-                if len(found) > 1:
-                    raise UserError(
-                        _(
-                            "Several records already have the key %(key)s: %(names)s. Merge "
-                            "them before importing.",
-                            key=key,
-                            names=", ".join(self.browse(found).mapped("display_name")),
-                        )
+        keys = {}
+        for data in pending:
+            value = data["values"][key_field]
+            if value not in keys:
+                keys[value] = (rows and rows.keys.get(value)) or self._network_import_key(kind, value)
+        existing = self._network_import_existing(kind, set(keys.values()) - {None}) if pending else {}
+        matched = []
+        for data in pending:
+            key = keys[data["values"][key_field]]
+            found = existing.get(key, [])
+            if len(found) > 1:
+                raise UserError(
+                    _(
+                        "Several records already have the key %(key)s: %(names)s. Merge "
+                        "them before importing.",
+                        key=key,
+                        names=", ".join(self.browse(found).mapped("display_name")),
                     )
-                if found:
-                    data["values"]["id"] = found[0]
-        return super()._load_records(data_list, update=update, ignore_duplicates=ignore_duplicates)
+                )
+            if found:
+                data["record"] = self.browse(found[0])
+                matched.append(data)
+        if matched:
+            self._network_import_update(matched)
+        matched_ids = {id(data) for data in matched}
+        rest = [data for data in data_list if id(data) not in matched_ids]
+        if rest:
+            super()._load_records(rest, update=update, ignore_duplicates=ignore_duplicates)
+        return self.browse().concat(*(data["record"] for data in data_list))
+
+    def _network_import_update(self, data_list):
+        """Writes the changed values of the matched rows (``data["record"]``), grouped: one
+        ``write`` per field and value. Values of fields that are not simple (x2many, binary,
+        properties) are written record by record, as core does."""
+        records = self.browse().concat(*(data["record"] for data in data_list))
+        simple = {
+            "char", "text", "html", "selection", "boolean", "integer", "float", "monetary",
+            "date", "datetime", "many2one",
+        }
+        names = {name for data in data_list for name in data["values"]}
+        fetched = [
+            name for name in names if name in self._fields and self._fields[name].type in simple
+        ]
+        records.fetch(fetched)
+        groups = {}
+        for data in data_list:
+            record, values = data["record"], dict(data["values"])
+            for name in fetched:
+                if name not in values:
+                    continue
+                value = values.pop(name)
+                field = self._fields[name]
+                current = record[name]
+                if field.type == "many2one":
+                    current = current.id
+                    value = value or False
+                elif field.type in ("char", "text", "html", "selection"):
+                    current, value = current or False, value or False
+                elif field.type in ("date", "datetime"):
+                    value = field.convert_to_cache(value, record)
+                if current != value:
+                    groups.setdefault((name, value), []).append(record.id)
+            values.pop("id", None)
+            if values:
+                record._load_records_write(values)
+        for (name, value), ids in groups.items():
+            self.browse(ids).write({name: value})
 
     @api.model
     def _network_import_existing(self, kind, keys):
