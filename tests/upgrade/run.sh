@@ -83,7 +83,7 @@ install_time=$((SECONDS - start))
 
 say "adding records through the ORM (fill.py)"
 start=$SECONDS
-printf 'import sys\nsys.path.insert(0, %q)\nfrom fill import fill\nfill(env)\nenv.cr.commit()\n' "$HERE" \
+printf 'import sys\nsys.path.insert(0, "%s")\nfrom fill import fill\nfill(env)\nenv.cr.commit()\n' "$HERE" \
     | run_odoo "$WORK/previous" "$WORK/fill.log" shell --no-http
 fill_time=$((SECONDS - start))
 

@@ -29,12 +29,14 @@ INN_PATTERN = re.compile(r"\d{10}(\d{2})?")
 
 class ImportRows:
     """What an import of organizations or teachers learnt of its file while checking it: the
-    normalized keys, the teachers' organizations (taken out of the file's columns). Compared
-    by identity, as everything in a context is."""
+    normalized keys, the teachers' organizations (taken out of the file's columns); and the
+    default values, the same for every row. Compared by identity, as everything in a context
+    is."""
 
-    __slots__ = ("keys", "organization_ids")
+    __slots__ = ("defaults", "keys", "organization_ids")
 
     def __init__(self):
+        self.defaults = {}  # {fields asked: default values}
         self.keys = {}  # {value of the key column: normalized key}
         self.organization_ids = []
 
@@ -287,6 +289,18 @@ class ResPartner(models.Model):
     # imported as core does (external or database ids). The whole file is one transaction:
     # one bad row, named, and nothing is imported.
     @api.model
+    def default_get(self, fields_list):
+        # Core asks the defaults once per created record; in an import of organizations or
+        # teachers they are the same for every row: read once.
+        rows = self.env.context.get("network_import_rows")
+        if rows is None:
+            return super().default_get(fields_list)
+        key = tuple(fields_list)
+        if key not in rows.defaults:
+            rows.defaults[key] = super().default_get(fields_list)
+        return dict(rows.defaults[key])
+
+    @api.model
     def _network_import_kind(self):
         """What the import started from the list creates: ``organization``, ``teacher``, or
         None (Contacts and elsewhere: core's import, unchanged). The list passes its action's
@@ -518,6 +532,14 @@ class ResPartner(models.Model):
             self._network_import_update(matched)
         matched_ids = {id(data) for data in matched}
         rest = [data for data in data_list if id(data) not in matched_ids]
+        if rows and rows.organization_ids:
+            # new teachers get their organization's salesperson, as the precomputed `user_id`
+            # would, which core computes one new record at a time
+            self.browse(set(rows.organization_ids)).fetch(["user_id"])
+            for data in rest:
+                values = data["values"]
+                if "user_id" not in values and not values.get("id") and not data.get("xml_id"):
+                    values["user_id"] = self.browse(values["parent_id"]).user_id.id
         if rest:
             super()._load_records(rest, update=update, ignore_duplicates=ignore_duplicates)
         return self.browse().concat(*(data["record"] for data in data_list))
