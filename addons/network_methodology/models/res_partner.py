@@ -542,7 +542,15 @@ class ResPartner(models.Model):
                     values["user_id"] = self.browse(values["parent_id"]).user_id.id
         if rest:
             super()._load_records(rest, update=update, ignore_duplicates=ignore_duplicates)
+            if kind == "teacher":
+                created = self.browse().concat(*(data["record"] for data in rest))
+                created.filtered(lambda partner: not partner.is_company)._network_import_new_teachers()
         return self.browse().concat(*(data["record"] for data in data_list))
+
+    def _network_import_new_teachers(self):
+        """Hook called on the teachers an import has just created (not yet flushed): an
+        add-on discards here the computations it knows the result of, that would otherwise
+        run one new record at a time (recursive fields)."""
 
     def _network_import_update(self, data_list):
         """Writes the changed values of the matched rows (``data["record"]``), grouped: one

@@ -232,6 +232,15 @@ class TestImport(NetworkTestCommon):
         self.assertEqual(pavel.parent_id, self.garden, "organization by name")
         self.assertTrue(anna.is_teacher and not anna.is_company)
         self.assertEqual(anna.teacher_position, "Math teacher")
+        # what the import gives create or skips instead of computing row by row is what the
+        # computations give
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(anna.commercial_partner_id, self.school)
+        self.assertEqual(anna.user_id, self.school.user_id)
+        if "network_cluster_id" in anna._fields:
+            self.assertFalse(anna.network_cluster_id)
+            self.assertTrue(self.school.network_cluster_id)
         before = self._count([("is_teacher", "=", True)])
         # again: Anna moved to the kindergarten; the existing and the archived teacher are
         # matched by their e-mail (any case), not created again
