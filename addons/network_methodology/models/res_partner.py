@@ -371,17 +371,26 @@ class ResPartner(models.Model):
         network's. Replaces in ``data`` the INNs by their normalized form; takes the
         teachers' organizations out of ``fields`` and ``data`` into ``rows``."""
         key_field = IMPORT_KEYS[kind]
-        key_label = self._fields[key_field].get_description(self.env)["string"]
+        if kind == "organization":
+            key_label = _("INN")
+            no_key = _(
+                "The file has no column of the organizations' INN: organizations are matched "
+                "by their INN, so that importing the file again updates them."
+            )
+        else:
+            key_label = _("e-mail address")
+            no_key = _(
+                "The file has no column of the teachers' e-mail: teachers are matched by "
+                "their e-mail, so that importing the file again updates them."
+            )
         if key_field not in fields:
-            return [self._network_import_error(_(
-                "The file has no column %(column)s: organizations are matched by their INN "
-                "and teachers by their e-mail, so that importing the file again updates them.",
-                column=key_label,
-            ))]
+            return [self._network_import_error(no_key)]
         if kind == "teacher" and "parent_id" not in fields:
-            return [self._network_import_error(_(
-                "The file has no column of the teachers' organization (its INN or its name)."
-            ))]
+            return [
+                self._network_import_error(
+                    _("The file has no column of the teachers' organization (its INN or its name).")
+                )
+            ]
         first_row = self.env.context.get("network_import_first_row", 1)
         key_index = fields.index(key_field)
         errors, seen = [], {}
@@ -391,7 +400,7 @@ class ResPartner(models.Model):
             if not key:
                 if not (value or "").strip():
                     message = _(
-                        "Row %(row)s: the %(column)s is empty.",
+                        "Row %(row)s: no %(column)s.",
                         row=first_row + index,
                         column=key_label,
                     )
@@ -405,7 +414,7 @@ class ResPartner(models.Model):
                 errors.append(self._network_import_error(message, index, key_field, value))
             elif key in seen:
                 message = _(
-                    "Row %(row)s: the %(column)s %(value)s is already on row %(first)s.",
+                    "Row %(row)s: the %(column)s %(value)s is already given on row %(first)s.",
                     row=first_row + index,
                     column=key_label,
                     value=value,
