@@ -40,9 +40,7 @@ def base_tables(cr):
 
 
 def columns_of(cr, table):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = %s", [table]
-    )
+    cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s", [table])
     return {row[0] for row in cr.fetchall()}
 
 
@@ -74,7 +72,10 @@ def snapshot(dbname, addons):
                 )
             )
             row = cr.fetchone()
-            result["tables"][table] = {"count": row[0], "columns": dict(zip(names, row[2:]))}
+            result["tables"][table] = {
+                "count": row[0],
+                "columns": dict(zip(names, row[2:], strict=False)),
+            }
         for relation, (column1, column2) in sorted(relations.items()):
             cr.execute(
                 sql.SQL(

@@ -2,7 +2,7 @@ import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, email_normalize
+from odoo.tools import email_normalize
 
 ORG_KINDS = [
     ("school", "School"),
@@ -504,23 +504,32 @@ class ResPartner(models.Model):
         writes nothing (core writes each row apart, its triggers searching each time)."""
         kind = self.env.context.get("network_import_kind")
         if not kind or update:
-            return super()._load_records(data_list, update=update, ignore_duplicates=ignore_duplicates)
+            return super()._load_records(
+                data_list, update=update, ignore_duplicates=ignore_duplicates
+            )
         key_field = IMPORT_KEYS[kind]
         rows = self.env.context.get("network_import_rows")
         if rows and rows.organization_ids:
             for data in data_list:
-                data["values"]["parent_id"] = rows.organization_ids[data["info"]["rows"]["from"]]
+                row = data["info"]["rows"]["from"]
+                data["values"]["parent_id"] = rows.organization_ids[row]
         pending = [
             data
             for data in data_list
-            if not data.get("xml_id") and not data["values"].get("id") and data["values"].get(key_field)
+            if not data.get("xml_id")
+            and not data["values"].get("id")
+            and data["values"].get(key_field)
         ]
         keys = {}
         for data in pending:
             value = data["values"][key_field]
             if value not in keys:
-                keys[value] = (rows and rows.keys.get(value)) or self._network_import_key(kind, value)
-        existing = self._network_import_existing(kind, set(keys.values()) - {None}) if pending else {}
+                keys[value] = (rows and rows.keys.get(value)) or self._network_import_key(
+                    kind, value
+                )
+        existing = (
+            self._network_import_existing(kind, set(keys.values()) - {None}) if pending else {}
+        )
         matched = []
         for data in pending:
             key = keys[data["values"][key_field]]
@@ -547,19 +556,23 @@ class ResPartner(models.Model):
             self.browse(set(rows.organization_ids)).fetch(["user_id"])
             for data in rest:
                 values = data["values"]
-                if "user_id" not in values and not values.get("id") and not data.get("xml_id"):
+                new = not values.get("id") and not data.get("xml_id")
+                if new and "user_id" not in values:
                     values["user_id"] = self.browse(values["parent_id"]).user_id.id
         if rest:
             super()._load_records(rest, update=update, ignore_duplicates=ignore_duplicates)
             if kind == "teacher":
                 created = self.browse().concat(*(data["record"] for data in rest))
-                created.filtered(lambda partner: not partner.is_company)._network_import_new_teachers()
+                created.filtered(
+                    lambda partner: not partner.is_company
+                )._network_import_new_teachers()
         return self.browse().concat(*(data["record"] for data in data_list))
 
     def _network_import_new_teachers(self):
         """Hook called on the teachers an import has just created (not yet flushed): an
         add-on discards here the computations it knows the result of, that would otherwise
         run one new record at a time (recursive fields)."""
+        return None
 
     def _network_import_update(self, data_list):
         """Writes the changed values of the matched rows (``data["record"]``), grouped: one
@@ -567,8 +580,17 @@ class ResPartner(models.Model):
         properties) are written record by record, as core does."""
         records = self.browse().concat(*(data["record"] for data in data_list))
         simple = {
-            "char", "text", "html", "selection", "boolean", "integer", "float", "monetary",
-            "date", "datetime", "many2one",
+            "char",
+            "text",
+            "html",
+            "selection",
+            "boolean",
+            "integer",
+            "float",
+            "monetary",
+            "date",
+            "datetime",
+            "many2one",
         }
         names = {name for data in data_list for name in data["values"]}
         fetched = [

@@ -105,13 +105,17 @@ class TestImport(NetworkTestCommon):
     def _template_wizard(self, path, context):
         with file_open(path.lstrip("/"), "rb") as handle:
             content = handle.read()
-        return self.env["base_import.import"].with_context(**context).create(
-            {
-                "res_model": "res.partner",
-                "file": content,
-                "file_name": path.rsplit("/", 1)[1],
-                "file_type": XLSX if path.endswith(".xlsx") else "text/csv",
-            }
+        return (
+            self.env["base_import.import"]
+            .with_context(**context)
+            .create(
+                {
+                    "res_model": "res.partner",
+                    "file": content,
+                    "file_name": path.rsplit("/", 1)[1],
+                    "file_type": XLSX if path.endswith(".xlsx") else "text/csv",
+                }
+            )
         )
 
     def test_template_columns_map(self):
@@ -153,9 +157,9 @@ class TestImport(NetworkTestCommon):
         of the kinds and the statuses' codes are read."""
         if not self.env["res.lang"]._lang_get("ru_RU"):
             self.skipTest("Russian is not installed: the templates' values are in Russian")
-        for context, kind, count in (
-            (ORG_CONTEXT, "network_organizations", 3),
-            (TEACHER_CONTEXT, "network_teachers", 4),
+        for context, count in (
+            (ORG_CONTEXT, 3),
+            (TEACHER_CONTEXT, 4),
         ):
             for template in self.env["res.partner"].with_context(**context).get_import_templates():
                 with self.subTest(template=template["template"]):
@@ -217,8 +221,12 @@ class TestImport(NetworkTestCommon):
         self.assertEqual(self.school.name, "Test import school (renamed)")
 
     def test_import_teachers_then_reimport_updates(self):
-        existing = self._create_teacher(self.school, "Test existing teacher", email="Old@Test.Example")
-        archived = self._create_teacher(self.school, "Test archived teacher", email="gone@test.example")
+        existing = self._create_teacher(
+            self.school, "Test existing teacher", email="Old@Test.Example"
+        )
+        archived = self._create_teacher(
+            self.school, "Test archived teacher", email="gone@test.example"
+        )
         archived.active = False
         rows = [
             ["Test Ivanova Anna", "5900000011", "Math teacher", "anna@test.example"],
@@ -253,9 +261,7 @@ class TestImport(NetworkTestCommon):
         result = self._import_teachers(rows)
         self.assertFalse(result["messages"], result["messages"])
         self.assertEqual(self._count([("is_teacher", "=", True)]), before, "nothing duplicated")
-        self.assertEqual(
-            sorted(result["ids"]), sorted((anna | pavel | existing | archived).ids)
-        )
+        self.assertEqual(sorted(result["ids"]), sorted((anna | pavel | existing | archived).ids))
         self.assertEqual((anna.parent_id, anna.teacher_position), (self.garden, "Methodist"))
         self.assertEqual(existing.teacher_position, "Head teacher")
 
