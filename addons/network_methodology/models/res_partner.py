@@ -385,7 +385,8 @@ class ResPartner(models.Model):
             )
         if key_field not in fields:
             return [self._network_import_error(no_key)]
-        if kind == "teacher" and "parent_id" not in fields:
+        parent_paths = [path for path in fields if path.split("/")[0] == "parent_id"]
+        if kind == "teacher" and not parent_paths:
             return [
                 self._network_import_error(
                     _("The file has no column of the teachers' organization (its INN or its name).")
@@ -428,7 +429,8 @@ class ResPartner(models.Model):
                 rows.keys[value] = key
             if len(errors) >= IMPORT_MAX_ERRORS:
                 return errors
-        if kind == "teacher":
+        if kind == "teacher" and "parent_id" in fields:
+            # (a column mapped to the organization's external or database id: core reads it)
             errors += self._network_import_resolve_organizations(fields, data, first_row, rows)
         return errors[:IMPORT_MAX_ERRORS]
 

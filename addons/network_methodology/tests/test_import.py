@@ -47,7 +47,9 @@ class TestImport(NetworkTestCommon):
         )
 
     # ------------------------------------------------------------------ helpers
-    def _import(self, context, fields, rows, env=None, dryrun=False, content=None, name=None):
+    def _import(
+        self, context, fields, rows, env=None, dryrun=False, content=None, name=None, **options
+    ):
         env = env or self.env
         wizard = (
             env["base_import.import"]
@@ -61,7 +63,7 @@ class TestImport(NetworkTestCommon):
                 }
             )
         )
-        return wizard.execute_import(fields, fields, dict(OPTIONS), dryrun=dryrun)
+        return wizard.execute_import(fields, fields, dict(OPTIONS, **options), dryrun=dryrun)
 
     def _import_orgs(self, rows, **kw):
         return self._import(ORG_CONTEXT, ORG_FIELDS, rows, **kw)
@@ -278,6 +280,20 @@ class TestImport(NetworkTestCommon):
         self.assertEqual(result["ids"], org.ids)
         self.assertEqual(org.name, "Test org by external id, renamed")
 
+    def test_teacher_organization_by_database_id(self):
+        """The organization column mapped by hand to the organization's database id is read
+        by core; the teacher is still matched by e-mail."""
+        fields = ["name", "parent_id/.id", "email"]
+        rows = [["Test T by id", str(self.garden.id), "byid@test.example"]]
+        result = self._import(TEACHER_CONTEXT, fields, rows)
+        self.assertFalse(result["messages"], result["messages"])
+        teacher = self.Partner.browse(result["ids"])
+        self.assertEqual((teacher.parent_id, teacher.is_teacher), (self.garden, True))
+        rows = [["Test T by id, renamed", str(self.school.id), "ByID@test.example"]]
+        result = self._import(TEACHER_CONTEXT, fields, rows)
+        self.assertEqual(result["ids"], teacher.ids)
+        self.assertEqual(teacher.parent_id, self.school)
+
     # ------------------------------------------------------------------ bad rows
     def _assert_nothing_imported(self, counts):
         self.assertEqual(
@@ -388,6 +404,28 @@ class TestImport(NetworkTestCommon):
         errors = [m for m in result["messages"] if m["type"] == "error"]
         self.assertTrue(any("twin@test.example" in m["message"] for m in errors), errors)
         self._assert_nothing_imported(counts)
+
+    def test_batches_of_the_import_screen(self):
+        """The import screen sends a long file in batches (`limit`, then `skip`): the rows are
+        checked to the end of the file from the first batch on, so a bad last row stops the
+        first batch; a good file's batches import every row, numbered as in the file."""
+        counts = self._counts()
+        rows = [
+            ["Test batch org 1", "5900000055", "school", ""],
+            ["Test batch org 2", "5900000066", "school", ""],
+            ["Test batch org 3", "bad", "school", ""],
+        ]
+        result = self._import_orgs(rows, limit=2)
+        self._assert_refused(result, 4, "bad")
+        self._assert_nothing_imported(counts)
+        rows[2][1] = "5900000077"
+        result = self._import_orgs(rows, limit=2)
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual((len(result["ids"]), result["nextrow"]), (2, 2))
+        result = self._import_orgs(rows, limit=2, skip=2)
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(len(result["ids"]), 1)
+        self.assertEqual(self._count([("is_company", "=", True)]), counts[0] + 3)
 
     def test_dryrun_writes_nothing(self):
         counts = self._counts()
