@@ -6,7 +6,7 @@
 # the current code (`odoo-bin -u` every add-on, `-i` the add-ons that are new since), snapshots
 # again and compares (compare.py): a table, a row or a column lost, or a value changed, fails.
 #
-#   bash tests/upgrade/run.sh            # about 6 minutes on a 2-core machine
+#   bash tests/upgrade/run.sh            # 2½ to 5 minutes on a shared 2-core machine
 #
 # NETMETH_PREVIOUS_RELEASE=<commit> compares with another release. NETMETH_UPGRADE_KEEP=1
 # keeps the database (nm_upgrade_<pid>) and the work directory for a look afterwards.
