@@ -7,7 +7,7 @@
     "author": "Network Methodology Team",
     "website": "https://github.com/network-methodology/network-methodology",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "auth_signup", "event"],
+    "depends": ["mail", "portal", "auth_signup", "event", "base_import"],
     "data": [
         "security/network_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
+        "data/base_import_mapping_data.xml",
         "wizard/network_reason_wizard_views.xml",
         "wizard/network_event_register_wizard_views.xml",
         "wizard/network_request_schedule_wizard_views.xml",

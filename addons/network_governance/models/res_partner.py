@@ -54,6 +54,14 @@ class ResPartner(models.Model):
             else:
                 partner.network_cluster_id = partner._origin or partner
 
+    def _network_import_new_teachers(self):
+        # A teacher is in no cluster (only organizations are): the recursive computation,
+        # one record at a time, is skipped for the 100,000 teachers of an import; the column
+        # stays empty (False), as the computation would leave it.
+        result = super()._network_import_new_teachers()
+        self.env.remove_to_compute(self._fields["network_cluster_id"], self)
+        return result
+
     def _compute_network_cluster_size(self):
         heads = self.filtered("id")
         counts = dict(

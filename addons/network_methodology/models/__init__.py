@@ -5,6 +5,7 @@ from . import network_portal_mixin
 from . import network_innovation_status
 from . import res_company
 from . import res_partner
+from . import base_import
 from . import res_users
 from . import ir_rule
 from . import ir_http

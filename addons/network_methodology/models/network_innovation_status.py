@@ -5,6 +5,8 @@ class NetworkInnovationStatus(models.Model):
     _name = "network.innovation.status"
     _description = "Innovation Status"
     _order = "sequence, code"
+    # imports name statuses by their code (КИП) or their name
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

@@ -22,3 +22,4 @@ from . import test_backend_screens
 from . import test_tools
 from . import test_russian_screens
 from . import test_bank
+from . import test_import
