@@ -43,7 +43,6 @@ class NetworkStudentParticipant(models.Model):
     team = fields.Char()
     supervisor_id = fields.Many2one(
         "res.partner",
-        string="Supervisor",
         index="btree_not_null",
         ondelete="restrict",
         domain="[('is_teacher', '=', True), ('parent_id', '=', organization_id)]",

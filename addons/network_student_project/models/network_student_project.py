@@ -86,7 +86,6 @@ class NetworkStudentProject(models.Model):
         "network_student_project_jury_rel",
         "project_id",
         "partner_id",
-        string="Jury",
         domain=[("is_teacher", "=", True)],
         help="Teachers of the network who score the participants in the portal; they earn red "
         "tokens at the project's network events.",
@@ -95,7 +94,7 @@ class NetworkStudentProject(models.Model):
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
     stage_ids = fields.One2many("network.student.project.stage", "project_id", string="Stages")
-    criteria = fields.One2many("network.student.criterion", "project_id", string="Criteria")
+    criteria = fields.One2many("network.student.criterion", "project_id")
     participant_ids = fields.One2many(
         "network.student.participant", "project_id", string="Participants"
     )

@@ -20,7 +20,6 @@ class NetworkKpiReport(models.Model):
         help="Registrations of students in the school year's finished projects.",
     )
     student_winners = fields.Integer(
-        string="Student Winners",
         readonly=True,
         help="Winners and prize-winners of the school year's finished projects.",
     )

@@ -13,7 +13,7 @@ class NetworkStudentProjectReport(models.Model):
     _auto = False
     _order = "school_year_id desc, project_id, organization_id"
 
-    project_id = fields.Many2one("network.student.project", string="Project", readonly=True)
+    project_id = fields.Many2one("network.student.project", readonly=True)
     project_kind = fields.Selection(PROJECT_KINDS, string="Kind", readonly=True)
     state = fields.Selection(PROJECT_STATES, string="Status", readonly=True)
     school_year_id = fields.Many2one("network.school.year", readonly=True)

@@ -55,9 +55,7 @@ class TestDiploma(StudentProjectTestCommon):
         action = self.project.action_print_diplomas()
         self.assertEqual(action["report_name"], "network_student_project.report_student_diploma")
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, kind = Report._render_qweb_pdf(
-            DIPLOMA_REPORT, self.project.participant_ids.ids
-        )
+        pdf, kind = Report._render_qweb_pdf(DIPLOMA_REPORT, self.project.participant_ids.ids)
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         text = pdf_text(pdf)
