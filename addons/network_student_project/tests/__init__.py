@@ -3,6 +3,7 @@ from . import (
     test_diploma,
     test_kpi_report,
     test_portal,
+    test_portal_performance,
     test_project,
     test_ranking,
 )
