@@ -1,3 +1,5 @@
+import re
+
 from odoo.exceptions import AccessError
 
 from .portal_common import StudentPortalCommon
@@ -126,3 +128,30 @@ class TestAccess(StudentPortalCommon):
         )
         with self.assertRaises(AccessError):
             self.own_student.with_user(user).read(["student_name"])
+
+    def test_backend_screens_open_for_each_group(self):
+        """The views load, and every field they show is readable, for the methodist and the
+        education department (whose form leaves out the students and the scores)."""
+        screens = {
+            "network.student.project": ("list", "form", "kanban"),
+            "network.student.project.report": ("list", "pivot"),
+        }
+        for user in (self.methodist, self.department):
+            for model, view_types in screens.items():
+                Model = self.env[model].with_user(user)
+                views = Model.get_views([(False, view_type) for view_type in view_types])
+                for view_type in view_types:
+                    arch = views["views"][view_type]["arch"]
+                    names = {
+                        name
+                        for name in re.findall(r'<field name="(\w+)"', arch)
+                        if name in Model._fields
+                    }
+                    with self.subTest(user=user.login, model=model, view=view_type):
+                        self.assertTrue(Model.search([], limit=5).read(sorted(names)))
+        arch = self.judged_project.with_user(self.department).get_views([(False, "form")])
+        arch = arch["views"]["form"]["arch"]
+        self.assertNotIn("participant_ids", arch)
+        self.assertNotIn("score_ids", arch)
+        arch = self.judged_project.with_user(self.methodist).get_views([(False, "form")])
+        self.assertIn("participant_ids", arch["views"]["form"]["arch"])

@@ -206,3 +206,19 @@ class TestPortal(StudentPortalCommon):
         page = self.url_open(url).text
         self.assertIn("Judged Own Ivan", page)
         self.assertIn(self.judged_project.name, self.url_open("/network/student-projects").text)
+
+    def test_diplomas_of_own_students_only(self):
+        url = f"{self.judged_project.access_url}/diplomas"
+        self._login(self.coordinator_appl)
+        self.assertEqual(self.url_open(url).status_code, 404)  # not finished yet
+        for participant, value in ((self.judged_own, 9), (self.judged_other, 4)):
+            self._score_evenly(participant, (value, value / 2))
+        self.judged_project.action_done()
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        # tests render the report's HTML instead of the PDF: the content is still readable
+        self.assertIn("Judged Own Ivan", response.text)
+        self.assertNotIn("Judged Other Gleb", response.text)
+        self._login(self.teacher_user)
+        self.assertEqual(self.url_open(url).status_code, 403)

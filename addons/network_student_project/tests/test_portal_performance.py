@@ -50,9 +50,7 @@ class TestStudentPortalQueryCount(StudentPortalCommon):
             with self.subTest(user=user.login):
                 small, large = self._project_with(2, judge), self._project_with(10, judge)
                 self._login(user)
-                self.assertEqual(
-                    self._queries(small.access_url), self._queries(large.access_url)
-                )
+                self.assertEqual(self._queries(small.access_url), self._queries(large.access_url))
                 before = self._queries("/my/network/student-projects")
                 self._project_with(3, judge)
                 self.assertEqual(self._queries("/my/network/student-projects"), before)
