@@ -73,3 +73,26 @@ class TestKpiStudentProjects(StudentProjectTestCommon):
         self.assertEqual(row.student_participants, 0)
         self.assertEqual(row.student_winners, 0)
         self.assertEqual(row.student_projects_done, 0)
+
+    def test_analytical_report(self):
+        finished = self._finished([(self.applicant, 80), (self.school_d, 60)], winner_places=1)
+        self.env.flush_all()  # the reports are views
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        html = Report._render_qweb_html(
+            "network_methodology.action_report_network_kpi_year", self.year.ids
+        )[0].decode()
+        self.assertIn("student_project_schools", html)
+        self.assertIn(finished.name, html)
+        self.assertIn(self.school_d.name, html)
+        report = self.env["report.network_methodology.report_network_kpi_year"]
+        doc = report._report_tables(self.year, self.env["network.project"])
+        rows = {
+            (row[0], row[1]): row[2:]
+            for _title, _header, sheet_rows in report._report_sheets(doc)[-1:]
+            for row in sheet_rows
+        }
+        self.assertEqual(rows[(finished.name, self.applicant.name)], [1, 1])
+        self.assertEqual(rows[(finished.name, self.school_d.name)], [1, 0])
+        # a sub-project's report leaves them out: they belong to no sub-project
+        doc = report._report_tables(self.year, self.subproject)
+        self.assertIsNone(doc["student_projects"])
