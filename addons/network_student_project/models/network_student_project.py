@@ -2,7 +2,7 @@ from datetime import datetime, time
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_round
+from odoo.tools import SQL
 
 from odoo.addons.network_methodology.models.res_partner import NETWORK_ORGANIZATION_DOMAIN
 
@@ -321,25 +321,30 @@ class NetworkStudentProject(models.Model):
 
     def _rank(self):
         """Places by total score, highest first, in «competition ranking»: equal totals
-        (rounded to two decimals) share a place and the next place skips (1, 1, 3)."""
-        Participant = self.env["network.student.participant"].sudo()
-        participants = Participant.search([("project_id", "in", self.ids)])
-        participants._compute_score()
-        by_project = participants.grouped("project_id")
-        updates = {}
-        for project in self:
-            rows = sorted(
-                by_project.get(project, Participant),
-                key=lambda p: (-float_round(p.score, SCORE_DIGITS), p.id),
+        (rounded to two decimals) share a place and the next place skips (1, 1, 3) —
+        PostgreSQL's ``RANK()``. One statement for every participant of the projects."""
+        Participant = self.env["network.student.participant"]
+        Participant.flush_model()
+        self.flush_recordset(["winner_places"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                UPDATE network_student_participant p
+                   SET place = r.place, is_winner = r.place <= r.winner_places
+                  FROM (SELECT s.id, j.winner_places,
+                               RANK() OVER (PARTITION BY s.project_id
+                                            ORDER BY ROUND(s.score::numeric, %s) DESC) AS place
+                          FROM network_student_participant s
+                          JOIN network_student_project j ON j.id = s.project_id
+                         WHERE s.project_id IN %s) r
+                 WHERE r.id = p.id
+             RETURNING p.id
+                """,
+                SCORE_DIGITS,
+                tuple(self.ids),
             )
-            previous, place = None, 0
-            for index, participant in enumerate(rows, start=1):
-                score = float_round(participant.score, SCORE_DIGITS)
-                if score != previous:
-                    place, previous = index, score
-                updates.setdefault(place, []).append(participant.id)
-        for place, ids in updates.items():
-            Participant.browse(ids).write({"place": place})
+        )
+        Participant.browse(row[0] for row in rows).invalidate_recordset(["place", "is_winner"])
 
     # ------------------------------------------------------------------ events and tokens
     def _event_values(self):

@@ -58,3 +58,42 @@ class TestRanking(StudentProjectTestCommon):
         self.assertAlmostEqual(student.score, 30)
         project.action_done()
         self.assertEqual(student.place, 1)
+
+    def test_closing_costs_the_same_queries_for_any_number_of_participants(self):
+        counts = []
+        for size in (3, 30):
+            project = self._create_project(state="open", criteria=((100.0, 1.0),))
+            students = self.Participant.create(
+                [
+                    {
+                        "project_id": project.id,
+                        "organization_id": self.applicant.id,
+                        "student_name": f"Student {index}",
+                        "grade": 7,
+                    }
+                    for index in range(size)
+                ]
+            )
+            project.action_judge()
+            self.Score.create(
+                [
+                    {
+                        "participant_id": student.id,
+                        "criterion_id": project.criteria.id,
+                        "jury_id": jury.id,
+                        "score": index % 7,
+                    }
+                    for index, student in enumerate(students)
+                    for jury in self.jury
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            project.action_done()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+            totals = [index % 7 for index in range(size)]
+            expected = [1 + sum(other > total for other in totals) for total in totals]
+            self.assertEqual(students.mapped("place"), expected)
+        self.assertEqual(counts[0], counts[1])
