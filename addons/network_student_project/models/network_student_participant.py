@@ -149,7 +149,7 @@ class NetworkStudentParticipant(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         projects = self.env["network.student.project"].browse(
-            {vals.get("project_id") for vals in vals_list}
+            {vals["project_id"] for vals in vals_list if vals.get("project_id")}
         )
         closed = projects.filtered(lambda p: p.state != "open")
         if closed:
