@@ -95,10 +95,20 @@ class NetworkStudentProject(models.Model):
     date_end = fields.Date(string="End", required=True, tracking=True)
     stage_ids = fields.One2many("network.student.project.stage", "project_id", string="Stages")
     criteria = fields.One2many("network.student.criterion", "project_id")
+    # the students are minors: the education department reads the project and the counts,
+    # never the students (portal users read them through the record rules and the pages)
     participant_ids = fields.One2many(
-        "network.student.participant", "project_id", string="Participants"
+        "network.student.participant",
+        "project_id",
+        string="Participants",
+        groups="network_methodology.group_network_user",
     )
-    score_ids = fields.One2many("network.student.score", "project_id", string="Scores")
+    score_ids = fields.One2many(
+        "network.student.score",
+        "project_id",
+        string="Scores",
+        groups="network_methodology.group_network_user",
+    )
     event_ids = fields.One2many("event.event", "student_project_id", string="Network Events")
     grade_min = fields.Integer(string="From Grade", required=True, default=GRADE_MIN)
     grade_max = fields.Integer(string="To Grade", required=True, default=GRADE_MAX)
