@@ -24,6 +24,13 @@ class NetworkStudentCriterion(models.Model):
         ("weight_positive", "CHECK(weight > 0)", "The weight of a criterion is above zero."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        criteria = super().create(vals_list)
+        if criteria.filtered(lambda c: c.project_id.state in ("judging", "done")):
+            raise UserError(_("The criteria do not change once the jury judges."))
+        return criteria
+
     def write(self, vals):
         if {"max_score", "weight", "project_id"} & set(vals) and self.filtered(
             lambda c: c.project_id.state in ("judging", "done")

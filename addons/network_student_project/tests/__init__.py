@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_access_matrix,
     test_diploma,
     test_kpi_report,
     test_portal,

@@ -240,6 +240,11 @@ class TestStudentProject(StudentProjectTestCommon):
             project.criteria[0].max_score = 100
         with self.assertRaises(UserError):
             project.criteria[0].unlink()
+        with self.assertRaises(UserError):
+            self.env["network.student.criterion"].create(
+                {"project_id": project.id, "name": "Late criterion"}
+            )
+        self.assertEqual(len(project.criteria), 2)
         self.assertEqual(project.grade_max, 9)
 
     def test_event_gives_tokens_to_organizers_and_jury(self):
