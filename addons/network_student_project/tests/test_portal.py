@@ -222,3 +222,29 @@ class TestPortal(StudentPortalCommon):
         self.assertNotIn("Judged Other Gleb", response.text)
         self._login(self.teacher_user)
         self.assertEqual(self.url_open(url).status_code, 403)
+
+    def test_pages_speak_russian(self):
+        if not self.env["res.lang"]._lang_get("ru_RU"):
+            self.skipTest("Russian is not installed in this database")
+        (self.coordinator_appl | self.jury_user).lang = "ru_RU"
+        english = (
+            "Register a student",
+            "Your school's students",
+            "Places per school",
+            "Supervising teacher",
+            "Participants to score",
+            "Save my scores",
+            "Projects for Students",
+            "Registration",
+            "Judging",
+        )
+        for user, url in (
+            (self.coordinator_appl, self.open_project.access_url),
+            (self.coordinator_appl, "/my/network/student-projects"),
+            (self.jury_user, self.judged_project.access_url),
+        ):
+            self._login(user)
+            page = self.url_open(url).text
+            for text in english:
+                with self.subTest(url=url, text=text):
+                    self.assertNotIn(text, page)
