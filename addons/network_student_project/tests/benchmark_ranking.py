@@ -116,5 +116,5 @@ class BenchmarkRanking(TransactionCase):
             f"{len(set(places))} distinct places, {winners} winners"
         )
         _logger.info(report)
-        print(report, file=sys.stderr)
+        sys.stdout.write(f"\nbenchmark ranking: {report}\n")
         self.assertEqual(small_queries, big_queries)
