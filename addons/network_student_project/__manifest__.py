@@ -1,0 +1,30 @@
+{
+    "name": "Network Methodology: Projects for Students",
+    "summary": "Network projects, contests, olympiads, festivals and conferences for students "
+    "organized jointly by several schools: registration by the schools' coordinators, a jury "
+    "of teachers scoring in the portal, places, diplomas and public results",
+    "version": "18.0.1.0.0",
+    "category": "Education",
+    "author": "Network Methodology Team",
+    "website": "https://github.com/network-methodology/network-methodology",
+    "license": "LGPL-3",
+    "depends": ["network_methodology"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/network_student_project_rules.xml",
+        "security/network_student_project_portal_rules.xml",
+        "views/network_student_project_views.xml",
+        "views/network_student_participant_views.xml",
+        "views/network_student_score_views.xml",
+        "views/event_event_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/network_student_project_report_views.xml",
+        "report/network_student_diploma_reports.xml",
+        "report/network_kpi_report_templates.xml",
+        "views/network_student_project_menus.xml",
+        "views/network_student_project_portal_templates.xml",
+        "views/network_student_results_templates.xml",
+    ],
+    "demo": ["demo/network_student_project_demo.xml"],
+    "installable": True,
+}
