@@ -33,6 +33,9 @@ WRITES = {
     "/my/network/offers/<int:offer_id>/request",
     "/my/network/requests/<int:request_id>/<any(cancel,accept,reject):action>",
     "/my/network/<string:path>/<int:record_id>/<any(follow,unfollow):action>",
+    "/my/network/student-projects/<int:project_id>/participants/<int:participant_id>/withdraw",
+    "/my/network/student-projects/<int:project_id>/register",
+    "/my/network/student-projects/<int:project_id>/scores",
 }
 # Forms: GET shows the form from the replica, POST writes on the primary (readonly_on_get).
 FORMS = {

@@ -51,6 +51,7 @@ class NetworkStudentProjectPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_student_projects(
         self, page=1, sortby=None, filterby=None, search_in=None, search=None, **kw
@@ -125,7 +126,11 @@ class NetworkStudentProjectPortal(NetworkPortal):
         return request.render("network_student_project.portal_my_network_student_project", values)
 
     @http.route(
-        "/my/network/student-projects/<int:project_id>", type="http", auth="user", website=True
+        "/my/network/student-projects/<int:project_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_network_student_project(self, project_id, **kw):
         access = self._network_access()
@@ -187,6 +192,7 @@ class NetworkStudentProjectPortal(NetworkPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_network_student_project_diplomas(self, project_id, **kw):
         access = self._network_access("coordinator")
