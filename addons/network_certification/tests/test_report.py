@@ -3,20 +3,12 @@ import tempfile
 
 from odoo.tests import tagged
 
+from odoo.addons.network_methodology.tests.common import pdf_text
+
 from .common import CertificationTestCommon
 
 CERTIFICATE_REPORT = "network_certification.action_report_network_certificate"
 CARD_REPORT = "network_certification.action_report_activity_card"
-
-
-def pdf_text(data):
-    """Text of a PDF, extracted by poppler's pdftotext."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-        pdf.write(data)
-        pdf.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", pdf.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
 
 
 def pdf_pages(data):

@@ -1,27 +1,16 @@
 import io
-import subprocess
-import tempfile
 import zipfile
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.network_methodology.tests.common import pdf_text
 from odoo.addons.network_methodology.tests.portal_common import NetworkPortalCommon
 
 from .common import ExpertiseTestCommon
 
 COLLECTION_REPORT = "network_expertise.action_report_network_collection"
-
-
-def pdf_text(data):
-    """Text of a PDF, extracted by poppler's pdftotext."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-        pdf.write(data)
-        pdf.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", pdf.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
 
 
 class CollectionCommon(ExpertiseTestCommon):

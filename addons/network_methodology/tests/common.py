@@ -7,6 +7,8 @@ in the 20th century, far away from any year demo data or a real database would h
 
 import base64
 import itertools
+import subprocess
+import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
@@ -17,6 +19,17 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
 from ..models.network_request import PENDING_REQUEST_STATES
+
+
+def pdf_text(data):
+    """Text of a PDF, extracted by poppler's pdftotext."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(data)
+        pdf.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", pdf.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
+
 
 _counter = itertools.count(1)
 

@@ -1,22 +1,11 @@
-import subprocess
-import tempfile
-
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+
+from odoo.addons.network_methodology.tests.common import pdf_text
 
 from .common import StudentProjectTestCommon
 
 DIPLOMA_REPORT = "network_student_project.action_report_student_diploma"
-
-
-def pdf_text(data):
-    """Text of a PDF, extracted by poppler's pdftotext."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-        pdf.write(data)
-        pdf.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", pdf.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
 
 
 @tagged("post_install", "-at_install")
