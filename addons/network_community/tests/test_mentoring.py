@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import psycopg2
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -180,7 +181,11 @@ class TestMentoringPair(CommunityTestCommon):
         self.Line._cron_notify_overdue()
         self.assertTrue(step.activity_ids)
         step.with_user(self.methodist).write({"is_done": True})
-        self.assertEqual((step.date_done, step.done_by_id), (today, self.methodist.partner_id))
+        # the day in the methodist's time zone, as the step records it
+        methodist_today = fields.Date.context_today(step.with_user(self.methodist))
+        self.assertEqual(
+            (step.date_done, step.done_by_id), (methodist_today, self.methodist.partner_id)
+        )
         self.assertFalse(step.activity_ids)
         step.is_done = False
         self.assertEqual((step.date_done, step.done_by_id.id), (False, False))
